@@ -1,0 +1,63 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Portal.Places.Catalog;
+
+/// <summary>A CSV data row with its physical line number, for error messages.</summary>
+internal sealed record CsvRecord(int Line, IReadOnlyDictionary<string, string> Fields)
+{
+    public string Location => $"line {Line}";
+}
+
+internal static class CsvRecordReader
+{
+    /// <summary>Reads all rows; a missing column or a malformed row is reported and ends the file's reading.</summary>
+    public static IReadOnlyList<CsvRecord> Read(string path, IReadOnlyList<string> requiredColumns, ProblemCollector problems)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectColumnCountChanges = true,
+            TrimOptions = TrimOptions.Trim,
+        };
+        var records = new List<CsvRecord>();
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, config);
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+            {
+                problems.Add("line 1", "", "the file is empty; expected a header row");
+                return records;
+            }
+
+            var header = csv.HeaderRecord;
+            var missing = requiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add("line 1", string.Join(", ", missing), "required column(s) missing from the header");
+                return records;
+            }
+
+            while (csv.Read())
+            {
+                var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < header.Length; i++)
+                {
+                    fields[header[i]] = csv.GetField(i) ?? "";
+                }
+
+                records.Add(new CsvRecord(csv.Parser.RawRow, fields));
+            }
+        }
+        catch (CsvHelperException e)
+        {
+            var row = e.Context?.Parser?.RawRow ?? 0;
+            problems.Add($"line {row}", "", $"malformed row ({FirstLine(e.Message)}); rows from here on were not read");
+        }
+
+        return records;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

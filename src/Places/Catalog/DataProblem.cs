@@ -1,0 +1,9 @@
+namespace Portal.Places.Catalog;
+
+/// <summary>One thing wrong in a data file, located precisely enough to fix it by hand.</summary>
+/// <param name="Location">"line 7" for CSV, "feature 12 (BU02680202)" for GeoJSON.</param>
+public sealed record DataProblem(string File, string Location, string Field, string Message)
+{
+    public override string ToString() =>
+        Field.Length == 0 ? $"{File}, {Location}: {Message}" : $"{File}, {Location}, field '{Field}': {Message}";
+}

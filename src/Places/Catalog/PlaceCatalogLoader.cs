@@ -1,0 +1,300 @@
+using System.Text.RegularExpressions;
+using NetTopologySuite.Geometries;
+using Portal.Places.Geography;
+
+namespace Portal.Places.Catalog;
+
+/// <summary>The outcome of loading: a catalog when the data is entirely valid, else the full list of problems.</summary>
+public sealed record PlaceLoadResult(PlaceCatalog? Catalog, IReadOnlyList<DataProblem> Problems)
+{
+    public PlaceCatalog CatalogOrThrow() => Catalog ?? throw new DataValidationException(Problems);
+}
+
+/// <summary>
+/// Loads and validates the place data of one municipality from a folder (content/data). Every file is checked
+/// completely so that one run lists every problem; any problem means no catalog at all.
+/// </summary>
+public static partial class PlaceCatalogLoader
+{
+    public const string BuurtenFile = "nijmegen_buurten_2015.geojson";
+    public const string WijkenFile = "nijmegen_wijken_2015.geojson";
+    public const string MunicipalityFile = "nijmegen_gemeentegrens_2015.geojson";
+    public const string SupportPointsFile = "support-points.csv";
+    public const string Pc4File = "nijmegen_pc4_centroids_approx.csv";
+    public const string PublicBuildingsFile = "nijmegen_publieke_gebouwen_2016.csv";
+
+    /// <summary>A PC4 area lists at most this many buurten: enough to choose from, short enough to read.</summary>
+    private const int MaxBuurtenPerPc4 = 5;
+
+    public static PlaceLoadResult Load(string directory)
+    {
+        var problems = new List<DataProblem>();
+        string PathOf(string file) => Path.Combine(directory, file);
+        ProblemCollector For(string file) => new(DisplayPath(PathOf(file)), problems);
+
+        var missing = new[] { BuurtenFile, WijkenFile, MunicipalityFile, SupportPointsFile, Pc4File, PublicBuildingsFile }
+            .Where(f => !File.Exists(PathOf(f))).ToList();
+        foreach (var file in missing)
+        {
+            For(file).Add("file", "", "file not found");
+        }
+
+        if (missing.Count > 0)
+        {
+            return new PlaceLoadResult(null, problems);
+        }
+
+        var (municipalityName, municipality) = LoadMunicipality(PathOf(MunicipalityFile), For(MunicipalityFile));
+        var wijken = LoadWijken(PathOf(WijkenFile), For(WijkenFile));
+        var buurten = LoadBuurten(PathOf(BuurtenFile), For(BuurtenFile), wijken);
+        var supportPoints = LoadSupportPoints(PathOf(SupportPointsFile), For(SupportPointsFile), buurten, municipality);
+        var pc4Areas = LoadPc4Areas(PathOf(Pc4File), For(Pc4File), PathOf(PublicBuildingsFile), For(PublicBuildingsFile), buurten, municipality);
+
+        if (supportPoints.Count == 0 && problems.Count == 0)
+        {
+            For(SupportPointsFile).Add("file", "", "no support points: every buurt needs one to be served");
+        }
+
+        if (problems.Count > 0 || municipality is null)
+        {
+            return new PlaceLoadResult(null, problems);
+        }
+
+        return new PlaceLoadResult(
+            new PlaceCatalog(municipalityName, municipality, wijken.Values, buurten.Values, supportPoints, pc4Areas),
+            problems);
+    }
+
+    private static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    private static (string Name, Geometry? Boundary) LoadMunicipality(string path, ProblemCollector problems)
+    {
+        var features = GeoJsonFeatureReader.ReadPolygons(path, problems, "gemeentecode");
+        if (features.Count != 1)
+        {
+            if (features.Count > 1)
+            {
+                problems.Add("features", "", $"expected exactly one municipal boundary, found {features.Count}");
+            }
+
+            return ("", null);
+        }
+
+        var fields = FieldParser.ForJson(features[0].Properties, $"feature 1", problems);
+        return (fields.Text("gemeentenaam"), features[0].Geometry);
+    }
+
+    private static Dictionary<string, Wijk> LoadWijken(string path, ProblemCollector problems)
+    {
+        var wijken = new Dictionary<string, Wijk>(StringComparer.Ordinal);
+        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(path, problems, "wijkcode"))
+        {
+            var fields = FieldParser.ForJson(feature.Properties, $"feature {feature.Number}", problems);
+            var code = fields.Matching("wijkcode", WijkCodePattern(), "a CBS wijk code like WK026802");
+            var name = fields.Text("wijknaam");
+            if (fields.HasProblems)
+            {
+                continue;
+            }
+
+            if (!wijken.TryAdd(code, new Wijk(code, name, feature.Geometry)))
+            {
+                fields.Fail("wijkcode", $"duplicate wijk code '{code}'");
+            }
+        }
+
+        return wijken;
+    }
+
+    private static Dictionary<string, Buurt> LoadBuurten(string path, ProblemCollector problems, Dictionary<string, Wijk> wijken)
+    {
+        var buurten = new Dictionary<string, Buurt>(StringComparer.Ordinal);
+        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(path, problems, "buurtcode"))
+        {
+            var code = feature.Properties.TryGetProperty("buurtcode", out var c) ? c.ToString() : "?";
+            var fields = FieldParser.ForJson(feature.Properties, $"feature {feature.Number} ({code})", problems);
+            code = fields.Matching("buurtcode", BuurtCodePattern(), "a CBS buurt code like BU02680202");
+            var name = fields.Text("buurtnaam");
+            var wijkCode = fields.Text("wijkcode");
+            var inhabitants = fields.Count("aantal_inwoners");
+            var households = fields.Count("aantal_huishoudens");
+            var label = new GeoPoint(fields.Number("label_lat"), fields.Number("label_lon"));
+            if (wijkCode.Length > 0 && !wijken.ContainsKey(wijkCode))
+            {
+                fields.Fail("wijkcode", $"unknown wijk '{wijkCode}' (not in {WijkenFile})");
+            }
+            else if (code.Length == 10 && wijkCode.Length == 8 && code[2..8] != wijkCode[2..])
+            {
+                fields.Fail("wijkcode", $"buurt {code} cannot lie in wijk {wijkCode}: CBS codes nest (BU gggg ww bb in WK gggg ww)");
+            }
+
+            if (label.IsValid && !feature.Geometry.Covers(new Point(label.Longitude, label.Latitude)))
+            {
+                fields.Fail("label_lat/label_lon", "the label point lies outside the buurt's own boundary");
+            }
+
+            if (fields.HasProblems)
+            {
+                continue;
+            }
+
+            if (!buurten.TryAdd(code, new Buurt(code, name, wijkCode, inhabitants, households, label, feature.Geometry)))
+            {
+                fields.Fail("buurtcode", $"duplicate buurt code '{code}'");
+            }
+        }
+
+        return buurten;
+    }
+
+    private static readonly string[] SupportPointColumns =
+        ["slug", "name", "kind", "street", "house_number", "postcode", "city", "lat", "lon",
+         "services", "accessibility", "status", "status_changed", "serves", "example", "source"];
+
+    private static List<SupportPoint> LoadSupportPoints(
+        string path, ProblemCollector problems, Dictionary<string, Buurt> buurten, Geometry? municipality)
+    {
+        var points = new List<SupportPoint>();
+        var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var explicitOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in CsvRecordReader.Read(path, SupportPointColumns, problems))
+        {
+            var fields = FieldParser.ForCsv(record, problems);
+            var slug = fields.Matching("slug", SlugPattern(), "a slug (lower-case letters, digits and single hyphens)");
+            var location = ReadLocation(fields, municipality);
+            var postcode = fields.Matching("postcode", PostcodePattern(), "a postcode like 6525AG");
+            var serves = fields.List("serves");
+            foreach (var buurtCode in serves)
+            {
+                if (!buurten.ContainsKey(buurtCode))
+                {
+                    fields.Fail("serves", $"unknown buurt code '{buurtCode}'");
+                }
+                else if (!explicitOwners.TryAdd(buurtCode, slug))
+                {
+                    fields.Fail("serves", $"buurt {buurtCode} is already assigned to '{explicitOwners[buurtCode]}'; a buurt has one support point");
+                }
+            }
+
+            var point = new SupportPoint(
+                slug,
+                fields.Text("name"),
+                new Address(fields.Text("street"), fields.Text("house_number"), postcode, fields.Text("city")),
+                location,
+                fields.Token<SupportPointKind>("kind"),
+                fields.Tokens<SupportPointService>("services"),
+                fields.Tokens<AccessibilityFeature>("accessibility"),
+                fields.Token<SupportPointStatus>("status"),
+                fields.Timestamp("status_changed"),
+                serves,
+                fields.Boolean("example"),
+                fields.OptionalText("source"));
+
+            if (slug.Length > 0 && !slugs.TryAdd(slug, record.Line))
+            {
+                fields.Fail("slug", $"duplicate slug '{slug}' (first used on line {slugs[slug]})");
+            }
+
+            if (!fields.HasProblems)
+            {
+                points.Add(point);
+            }
+        }
+
+        return points;
+    }
+
+    private static GeoPoint ReadLocation(FieldParser fields, Geometry? municipality)
+    {
+        var point = new GeoPoint(fields.Number("lat"), fields.Number("lon"));
+        if (!double.IsNaN(point.Latitude) && !double.IsNaN(point.Longitude))
+        {
+            if (!point.IsValid)
+            {
+                fields.Fail("lat/lon", "not a valid WGS84 position");
+            }
+            else if (municipality is not null && !municipality.Covers(new Point(point.Longitude, point.Latitude)))
+            {
+                fields.Fail("lat/lon", FormattableString.Invariant(
+                    $"{point.Latitude}, {point.Longitude} lies outside the municipality (check that lat and lon are not swapped)"));
+            }
+        }
+
+        return point;
+    }
+
+    private static List<Pc4Area> LoadPc4Areas(
+        string pc4Path, ProblemCollector pc4Problems, string buildingsPath, ProblemCollector buildingProblems,
+        Dictionary<string, Buurt> buurten, Geometry? municipality)
+    {
+        // The PC4 table gives one buurt per area (where its centroid lies). Public buildings with a full postcode
+        // show which other buurten the same PC4 reaches; together they make the short, honest choice.
+        var seenWith = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var record in CsvRecordReader.Read(buildingsPath, ["postcode", "buurtcode"], buildingProblems))
+        {
+            var fields = FieldParser.ForCsv(record, buildingProblems);
+            var postcode = fields.Matching("postcode", PostcodePattern(), "a postcode like 6525AG");
+            var buurtCode = fields.Text("buurtcode");
+            if (buurtCode.Length > 0 && !buurten.ContainsKey(buurtCode))
+            {
+                fields.Fail("buurtcode", $"unknown buurt code '{buurtCode}'");
+            }
+
+            if (!fields.HasProblems)
+            {
+                var set = seenWith.TryGetValue(postcode[..4], out var s) ? s : seenWith[postcode[..4]] = [];
+                set.Add(buurtCode);
+            }
+        }
+
+        var areas = new List<Pc4Area>();
+        var pc4s = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in CsvRecordReader.Read(pc4Path, ["pc4", "lat", "lon", "buurtcode_centroid"], pc4Problems))
+        {
+            var fields = FieldParser.ForCsv(record, pc4Problems);
+            var pc4 = fields.Matching("pc4", Pc4Pattern(), "a four-digit postcode area like 6525");
+            var centroid = ReadLocation(fields, municipality);
+            var centroidBuurt = fields.Text("buurtcode_centroid");
+            if (centroidBuurt.Length > 0 && !buurten.ContainsKey(centroidBuurt))
+            {
+                fields.Fail("buurtcode_centroid", $"unknown buurt code '{centroidBuurt}'");
+            }
+
+            if (pc4.Length > 0 && !pc4s.TryAdd(pc4, record.Line))
+            {
+                fields.Fail("pc4", $"duplicate postcode area '{pc4}' (first on line {pc4s[pc4]})");
+            }
+
+            if (fields.HasProblems)
+            {
+                continue;
+            }
+
+            var others = seenWith.GetValueOrDefault(pc4, [])
+                .Where(code => code != centroidBuurt)
+                .OrderBy(code => centroid.DistanceMetersTo(buurten[code].LabelPoint));
+            areas.Add(new Pc4Area(pc4, centroid, [.. new[] { centroidBuurt }.Concat(others).Take(MaxBuurtenPerPc4)]));
+        }
+
+        return areas;
+    }
+
+    [GeneratedRegex(@"^BU\d{8}$")]
+    private static partial Regex BuurtCodePattern();
+
+    [GeneratedRegex(@"^WK\d{6}$")]
+    private static partial Regex WijkCodePattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^[1-9]\d{3}[A-Z]{2}$")]
+    private static partial Regex PostcodePattern();
+
+    [GeneratedRegex(@"^[1-9]\d{3}$")]
+    private static partial Regex Pc4Pattern();
+}

@@ -1,0 +1,115 @@
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using Portal.Places.Geography;
+
+namespace Portal.Places;
+
+/// <summary>
+/// The validated, immutable set of places for one municipality: wijken, buurten, support points, PC4 areas,
+/// and which support point serves which buurt. Built once at load; all lookups are in memory.
+/// </summary>
+public sealed class PlaceCatalog
+{
+    private readonly Dictionary<string, Wijk> _wijken;
+    private readonly Dictionary<string, Buurt> _buurten;
+    private readonly Dictionary<string, SupportPoint> _supportPoints;
+    private readonly Dictionary<string, Pc4Area> _pc4Areas;
+    private readonly Dictionary<string, BuurtAssignment> _assignments;
+    private readonly STRtree<(Buurt Buurt, IndexedPointInAreaLocator Locator)> _buurtIndex = new();
+    private readonly IndexedPointInAreaLocator _municipalityLocator;
+
+    public PlaceCatalog(
+        string municipalityName,
+        Geometry municipalityBoundary,
+        IEnumerable<Wijk> wijken,
+        IEnumerable<Buurt> buurten,
+        IEnumerable<SupportPoint> supportPoints,
+        IEnumerable<Pc4Area> pc4Areas)
+    {
+        MunicipalityName = municipalityName;
+        MunicipalityBoundary = municipalityBoundary;
+        _municipalityLocator = new IndexedPointInAreaLocator(municipalityBoundary);
+        _wijken = wijken.ToDictionary(w => w.Code, StringComparer.Ordinal);
+        _buurten = buurten.ToDictionary(b => b.Code, StringComparer.Ordinal);
+        _supportPoints = supportPoints.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        _pc4Areas = pc4Areas.ToDictionary(a => a.Pc4, StringComparer.Ordinal);
+
+        Wijken = [.. _wijken.Values.OrderBy(w => w.Code, StringComparer.Ordinal)];
+        Buurten = [.. _buurten.Values.OrderBy(b => b.Code, StringComparer.Ordinal)];
+        SupportPoints = [.. _supportPoints.Values.OrderBy(s => s.Name, StringComparer.CurrentCulture)];
+
+        foreach (var buurt in Buurten)
+        {
+            _buurtIndex.Insert(buurt.Boundary.EnvelopeInternal, (buurt, new IndexedPointInAreaLocator(buurt.Boundary)));
+        }
+
+        _buurtIndex.Build();
+        _assignments = Buurten.ToDictionary(b => b.Code, Assign, StringComparer.Ordinal);
+    }
+
+    public string MunicipalityName { get; }
+
+    public Geometry MunicipalityBoundary { get; }
+
+    public IReadOnlyList<Wijk> Wijken { get; }
+
+    public IReadOnlyList<Buurt> Buurten { get; }
+
+    public IReadOnlyList<SupportPoint> SupportPoints { get; }
+
+    public IEnumerable<Pc4Area> Pc4Areas => _pc4Areas.Values;
+
+    public Wijk? FindWijk(string code) => _wijken.GetValueOrDefault(code);
+
+    public Buurt? FindBuurt(string code) => _buurten.GetValueOrDefault(code);
+
+    public SupportPoint? FindSupportPoint(string slug) => _supportPoints.GetValueOrDefault(slug);
+
+    public Pc4Area? FindPc4(string pc4) => _pc4Areas.GetValueOrDefault(pc4);
+
+    public Wijk WijkOf(Buurt buurt) => _wijken[buurt.WijkCode];
+
+    public IEnumerable<Buurt> BuurtenIn(Wijk wijk) => Buurten.Where(b => b.WijkCode == wijk.Code);
+
+    public BuurtAssignment AssignmentFor(Buurt buurt) => _assignments[buurt.Code];
+
+    public IEnumerable<Buurt> BuurtenServedBy(SupportPoint point) =>
+        Buurten.Where(b => ReferenceEquals(_assignments[b.Code].Primary, point));
+
+    public IEnumerable<Buurt> BuurtenWithBackup(SupportPoint point) =>
+        Buurten.Where(b => ReferenceEquals(_assignments[b.Code].Secondary, point));
+
+    public bool IsInMunicipality(GeoPoint point) =>
+        _municipalityLocator.Locate(new Coordinate(point.Longitude, point.Latitude)) != Location.Exterior;
+
+    /// <summary>The buurt containing the point (boundary counts as inside), or null outside every buurt.</summary>
+    public Buurt? BuurtAt(GeoPoint point)
+    {
+        var coordinate = new Coordinate(point.Longitude, point.Latitude);
+        foreach (var (buurt, locator) in _buurtIndex.Query(new Envelope(coordinate)))
+        {
+            if (locator.Locate(coordinate) != Location.Exterior)
+            {
+                return buurt;
+            }
+        }
+
+        return null;
+    }
+
+    private BuurtAssignment Assign(Buurt buurt)
+    {
+        var ranked = _supportPoints.Values
+            .Select(p => (Point: p, Distance: buurt.LabelPoint.DistanceMetersTo(p.Location)))
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Point.Slug, StringComparer.Ordinal)
+            .ToList();
+        var explicitPoint = ranked.FirstOrDefault(x => x.Point.ExplicitBuurtCodes.Contains(buurt.Code));
+        var isExplicit = explicitPoint.Point is not null;
+        var primary = isExplicit ? explicitPoint : ranked[0];
+        var secondary = ranked.FirstOrDefault(x => !ReferenceEquals(x.Point, primary.Point));
+        return new BuurtAssignment(buurt, primary.Point, primary.Distance, isExplicit,
+            secondary.Point, secondary.Point is null ? null : secondary.Distance);
+    }
+}

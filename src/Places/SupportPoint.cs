@@ -1,0 +1,62 @@
+using Portal.Places.Geography;
+
+namespace Portal.Places;
+
+/// <summary>A noodsteunpunt: a known building where residents get help when the power, water or network fails.</summary>
+/// <param name="Slug">Stable identifier used in URLs and on printed cards; never reused for another building.</param>
+/// <param name="ExplicitBuurtCodes">Buurten the municipality assigned to this point; other buurten go to their nearest point.</param>
+/// <param name="IsExample">True for demo data made from a public building that has not been designated by the municipality.</param>
+public sealed record SupportPoint(
+    string Slug,
+    string Name,
+    Address Address,
+    GeoPoint Location,
+    SupportPointKind Kind,
+    IReadOnlyList<SupportPointService> Services,
+    IReadOnlyList<AccessibilityFeature> Accessibility,
+    SupportPointStatus Status,
+    DateTimeOffset StatusChangedAt,
+    IReadOnlyList<string> ExplicitBuurtCodes,
+    bool IsExample,
+    string Source);
+
+public sealed record Address(string Street, string HouseNumber, string Postcode, string City)
+{
+    public string StreetLine => $"{Street} {HouseNumber}";
+
+    /// <summary>Postcode in the way Dutch post writes it: "6525 AG".</summary>
+    public string FormattedPostcode => Postcode.Length == 6 ? $"{Postcode[..4]} {Postcode[4..]}" : Postcode;
+}
+
+public enum SupportPointKind
+{
+    /// <summary>Regional hub: coordinates the local points and is staffed first.</summary>
+    Coordinating,
+    Local,
+}
+
+public enum SupportPointService
+{
+    Information,
+    DrinkingWater,
+    Charging,
+    Warmth,
+    FirstAid,
+    Toilets,
+}
+
+public enum SupportPointStatus
+{
+    /// <summary>Closed in normal times, ready to open when the municipality activates it.</summary>
+    Standby,
+    Open,
+    Closed,
+}
+
+public enum AccessibilityFeature
+{
+    StepFreeEntrance,
+    AccessibleToilet,
+    HearingLoop,
+    DisabledParking,
+}
