@@ -1,0 +1,29 @@
+using System.Globalization;
+using Portal.Content.Cultures;
+
+namespace Portal.Content.Text;
+
+/// <summary>The interface texts of one language (labels, headings, messages), from content/{culture}/ui.yml.</summary>
+public sealed class UiText(PortalCulture culture, IReadOnlyDictionary<string, string> texts)
+{
+    public PortalCulture Culture { get; } = culture;
+
+    /// <summary>The text for a key. Keys are checked at load, so a missing one is a programming error.</summary>
+    public string this[string key] =>
+        texts.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"No UI text '{key}' for culture '{Culture.Code}'");
+
+    /// <summary>Fills {0}, {1}... in the text, formatting numbers and dates the way the language does.</summary>
+    public string Format(string key, params object?[] arguments) => string.Format(Culture.Info, this[key], arguments);
+
+    public string Date(DateTimeOffset time) => time.ToString("d MMMM yyyy, HH:mm", Culture.Info);
+
+    public string Number(double value) => value.ToString("N0", Culture.Info);
+
+    /// <summary>"850 m" or "1,2 km" with the language's decimal separator.</summary>
+    public string Distance(double meters) =>
+        meters < 1000
+            ? Format("distance.meters", Math.Round(meters / 10) * 10)
+            : Format("distance.kilometers", (Math.Round(meters / 100) / 10).ToString("0.0", Culture.Info));
+
+    public IEnumerable<string> Keys => texts.Keys;
+}

@@ -1,0 +1,58 @@
+using Portal.Content.Cultures;
+using Portal.Places.Catalog;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace Portal.Content.Text;
+
+/// <summary>UI texts for every configured language; loading fails when a language lacks a key the default has.</summary>
+public sealed class UiTextCatalog
+{
+    public const string FileName = "ui.yml";
+
+    private readonly Dictionary<string, UiText> _byCulture;
+
+    private UiTextCatalog(Dictionary<string, UiText> byCulture) => _byCulture = byCulture;
+
+    public UiText For(PortalCulture culture) => _byCulture[culture.Code];
+
+    public static (UiTextCatalog? Catalog, IReadOnlyList<DataProblem> Problems) Load(string contentDirectory, CultureSet cultures)
+    {
+        var problems = new List<DataProblem>();
+        var loaded = new Dictionary<string, UiText>(StringComparer.Ordinal);
+        foreach (var culture in cultures.All)
+        {
+            var path = Path.Combine(contentDirectory, culture.Code, FileName);
+            var display = Path.GetRelativePath(Environment.CurrentDirectory, path);
+            if (!File.Exists(path))
+            {
+                problems.Add(new DataProblem(display, "file", "", $"file not found: every configured language needs its {FileName}"));
+                continue;
+            }
+
+            try
+            {
+                var texts = new DeserializerBuilder().Build().Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? [];
+                var empty = texts.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key);
+                problems.AddRange(empty.Select(key => new DataProblem(display, $"key '{key}'", key, "text is empty")));
+                loaded[culture.Code] = new UiText(culture, texts);
+            }
+            catch (YamlException e)
+            {
+                problems.Add(new DataProblem(display, $"line {e.Start.Line}", "", $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+            }
+        }
+
+        if (loaded.TryGetValue(cultures.Default.Code, out var reference))
+        {
+            foreach (var (code, text) in loaded.Where(l => l.Key != cultures.Default.Code))
+            {
+                var path = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(contentDirectory, code, FileName));
+                problems.AddRange(reference.Keys.Except(text.Keys)
+                    .Select(key => new DataProblem(path, $"key '{key}'", key, $"missing: the {cultures.Default.Code} texts have it")));
+            }
+        }
+
+        return problems.Count > 0 ? (null, problems) : (new UiTextCatalog(loaded), problems);
+    }
+}

@@ -1,0 +1,112 @@
+using Portal.Places;
+using Portal.Places.Lookup;
+using Portal.Web.ResidentPages;
+
+namespace Portal.Web.Apis;
+
+/// <summary>GET /api/v1/lookup, /api/v1/support-points, /api/v1/buurten/{code}.</summary>
+public static class LookupApi
+{
+    public static IEndpointRouteBuilder MapLookupApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/lookup", LookupAsync);
+        api.MapGet("/support-points", (PlaceCatalog places) =>
+            TypedResults.Ok(places.SupportPoints.Select(p => SupportPointDto.From(p, places))));
+        api.MapGet("/support-points/{slug}", (string slug, PlaceCatalog places) =>
+            places.FindSupportPoint(slug) is { } point
+                ? Results.Ok(SupportPointDto.From(point, places))
+                : NotFound("Unknown support point", $"There is no support point '{slug}'."));
+        api.MapGet("/buurten", (PlaceCatalog places) =>
+            TypedResults.Ok(places.Buurten.Select(b => BuurtAnswerDto.From(places.AssignmentFor(b), places))));
+        api.MapGet("/buurten/{code}", (string code, PlaceCatalog places) =>
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[Bb][Uu][0-9]{8}$"))
+            {
+                return Invalid("code", $"'{code}' is not a CBS buurt code; expected BU followed by 8 digits, e.g. BU02680202.");
+            }
+
+            return places.FindBuurt(code.ToUpperInvariant()) is { } buurt
+                ? Results.Ok(BuurtAnswerDto.From(places.AssignmentFor(buurt), places))
+                : NotFound("Unknown buurt", $"There is no buurt {code.ToUpperInvariant()} in {places.MunicipalityName}.");
+        });
+        return app;
+    }
+
+    private static async Task<IResult> LookupAsync(
+        string? postcode, string? huisnummer, string? lat, string? lon,
+        PlaceCatalog places, SupportPointLookup lookup, CancellationToken cancellationToken)
+    {
+        LookupOutcome outcome;
+        if (lat is not null || lon is not null)
+        {
+            if (postcode is not null)
+            {
+                return Invalid("postcode", "Give either postcode (and huisnummer) or lat and lon, not both.");
+            }
+
+            if (!ResidentPageEndpoints.TryParsePoint(lat, lon, out var point))
+            {
+                return Invalid(lat is null ? "lat" : "lon",
+                    "lat and lon must both be given as decimal WGS84 degrees with a dot, e.g. lat=51.8287&lon=5.8669.");
+            }
+
+            outcome = lookup.ByLocation(point);
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(postcode))
+            {
+                return Invalid("postcode", "Give a postcode (e.g. postcode=6525AG, optionally with huisnummer=11) or lat and lon.");
+            }
+
+            if (!Postcode.TryParse(postcode, out var parsed))
+            {
+                return Invalid("postcode", "Not a Dutch postcode: expected four digits and two letters, e.g. 6525AG or 6525 AG.");
+            }
+
+            HouseNumber? number = null;
+            if (!string.IsNullOrWhiteSpace(huisnummer))
+            {
+                if (!HouseNumber.TryParse(huisnummer, out var n))
+                {
+                    return Invalid("huisnummer", "Not a house number: expected a number from 1 to 99999, optionally with a letter or addition, e.g. 11 or 11a.");
+                }
+
+                number = n;
+            }
+
+            outcome = await lookup.ByPostcodeAsync(parsed, number, cancellationToken);
+        }
+
+        return outcome.Status switch
+        {
+            LookupStatus.UnknownPostcode => NotFound("Unknown postcode", $"This postcode is not known in {places.MunicipalityName}."),
+            LookupStatus.OutsideMunicipality => NotFound("Outside the municipality", $"This place is not in {places.MunicipalityName}; see your own municipality's website."),
+            _ => Results.Ok(ToResponse(outcome, places)),
+        };
+    }
+
+    private static LookupResponse ToResponse(LookupOutcome outcome, PlaceCatalog places)
+    {
+        var answers = outcome.Matches.Select(m => BuurtAnswerDto.From(m, places, outcome)).ToList();
+        var first = answers[0];
+        var approximate = outcome.Precision == MatchPrecision.Approximate;
+        return new LookupResponse(
+            approximate ? "approximate" : "exact",
+            first.Buurt,
+            first.SupportPoint,
+            first.BackupSupportPoint,
+            first.Assignment,
+            answers.Skip(1).ToList(),
+            approximate
+                ? "Only the postcode area is known, not the address: the buurt is the most likely one for this area; alternatives lists the others."
+                : null);
+    }
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "Invalid lookup request");
+
+    private static IResult NotFound(string title, string detail) =>
+        Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
+}

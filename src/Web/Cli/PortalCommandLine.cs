@@ -1,0 +1,38 @@
+namespace Portal.Web.Cli;
+
+/// <summary>
+/// portal [serve] [--urls URL] | portal check-data [--content DIR]. The verb comes first; without one the portal
+/// serves, so ASP.NET Core's own arguments (--urls, --environment) work as usual.
+/// </summary>
+public static class PortalCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var hasVerb = args.Length > 0 && !args[0].StartsWith('-');
+        var verb = hasVerb ? args[0] : "serve";
+        var rest = hasVerb ? args[1..] : args;
+        switch (verb)
+        {
+            case "serve":
+                return await ServeCommand.RunAsync(rest);
+            case "check-data":
+                return CheckDataCommand.Run(rest, Console.Out, Console.Error);
+            case "help" or "--help" or "-h":
+                Console.Out.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"portal: unknown command '{verb}'.{Environment.NewLine}{Usage}");
+                return 2;
+        }
+    }
+
+    public const string Usage = """
+        Usage:
+          portal [serve] [--urls http://localhost:5000]   serve the portal
+          portal check-data [--content DIR]               validate the content folder and report every problem
+        Configuration (appsettings.json, environment PORTAL__..., or --Portal:Key=value):
+          Portal:ContentPath   content folder (default: content/ beside the binary)
+          Portal:Cultures      languages, default first (default: nl, en)
+          Portal:Pdok:Enabled  resolve postcode + house number exactly with PDOK Locatieserver (default: false)
+        """;
+}

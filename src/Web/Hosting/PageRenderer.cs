@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Renders a Razor component to a complete HTML document, the same way for the live site and for files.</summary>
+public sealed class PageRenderer(IServiceProvider services, ILoggerFactory loggerFactory)
+{
+    public async Task<string> RenderAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()));
+            return output.ToHtmlString();
+        });
+    }
+
+    public async Task<IResult> PageAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters, int statusCode = StatusCodes.Status200OK)
+        where TComponent : IComponent =>
+        Results.Content(await RenderAsync<TComponent>(parameters), "text/html; charset=utf-8", statusCode: statusCode);
+}

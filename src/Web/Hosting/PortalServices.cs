@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using Portal.Content.Cultures;
+using Portal.Places;
+using Portal.Places.Lookup;
+
+namespace Portal.Web.Hosting;
+
+public static class PortalServices
+{
+    /// <summary>Registers the portal on already-loaded, validated data.</summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, PortalData data)
+    {
+        // Residents' postcodes and coordinates travel in query strings; the categories that log request URLs
+        // (ASP.NET Core's request lines, HttpClient's outgoing requests) must never write them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var services = builder.Services;
+        services.AddSingleton(data);
+        services.AddSingleton(data.Places);
+        services.AddSingleton(data.Texts);
+        services.AddSingleton(data.Cultures);
+        // Without this, é and Arabic are written as &#x...; references: bytes a slow connection pays for.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<PageRenderer>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+
+        services.Configure<PdokOptions>(builder.Configuration.GetSection(PdokOptions.Section));
+        services.AddHttpClient<PdokAddressResolver>((provider, http) =>
+        {
+            var options = provider.GetRequiredService<IOptions<PdokOptions>>().Value;
+            http.BaseAddress = options.BaseUrl;
+            http.Timeout = options.Timeout;
+        });
+        services.AddSingleton<Pc4AddressResolver>();
+        // Transient so the typed PDOK HttpClient is renewed by the factory instead of held for the app's lifetime.
+        services.AddTransient<IAddressResolver>(provider =>
+            provider.GetRequiredService<IOptions<PdokOptions>>().Value.Enabled
+                ? new FallbackAddressResolver(
+                    provider.GetRequiredService<PdokAddressResolver>(),
+                    provider.GetRequiredService<Pc4AddressResolver>(),
+                    provider.GetRequiredService<ILogger<FallbackAddressResolver>>())
+                : provider.GetRequiredService<Pc4AddressResolver>());
+        services.AddTransient<SupportPointLookup>();
+        return builder;
+    }
+
+    public static CultureSet CulturesFrom(IConfiguration configuration) =>
+        new(configuration.GetSection("Portal:Cultures").Get<string[]>() ?? ["nl"]);
+}

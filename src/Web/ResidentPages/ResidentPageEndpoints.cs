@@ -1,0 +1,155 @@
+using System.Globalization;
+using Portal.Pages;
+using Portal.Pages.Layout;
+using Portal.Pages.Lookup;
+using Portal.Pages.Places;
+using Portal.Places.Geography;
+using Portal.Places.Lookup;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.ResidentPages;
+
+/// <summary>The resident-facing HTML pages, in every configured language: Dutch at /, others under /{code}/.</summary>
+public static class ResidentPageEndpoints
+{
+    public static IEndpointRouteBuilder MapResidentPages(this IEndpointRouteBuilder app, PortalData data)
+    {
+        MapPages(app.MapGroup(""));
+        var prefixes = data.Cultures.All.Where(c => !c.IsDefault).Select(c => c.Code).ToList();
+        if (prefixes.Count > 0)
+        {
+            MapPages(app.MapGroup($"/{{culture:regex(^({string.Join('|', prefixes)})$)}}"));
+        }
+
+        app.MapFallback((HttpContext http, PortalData portal, PageRenderer renderer) =>
+            renderer.PageAsync<NotFoundPage>(
+                Parameters(PageContextFactory.For(http, portal)),
+                StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    private static void MapPages(RouteGroupBuilder group)
+    {
+        group.MapGet("/", (HttpContext http, PortalData data, PageRenderer renderer) =>
+            renderer.PageAsync<HomePage>(Parameters(PageContextFactory.For(http, data))));
+
+        group.MapGet("/opzoeken", LookupAsync);
+
+        group.MapGet("/steunpunten", (HttpContext http, PortalData data, PageRenderer renderer) =>
+            renderer.PageAsync<SupportPointsPage>(Parameters(PageContextFactory.For(http, data))));
+
+        group.MapGet("/steunpunt/{slug}", (HttpContext http, string slug, PortalData data, PageRenderer renderer) =>
+        {
+            var page = PageContextFactory.For(http, data);
+            return data.Places.FindSupportPoint(slug) is { } point
+                ? renderer.PageAsync<SupportPointPage>(Parameters(page, ("Point", point)))
+                : renderer.PageAsync<NotFoundPage>(Parameters(page), StatusCodes.Status404NotFound);
+        });
+
+        group.MapGet("/buurt/{code}", (HttpContext http, string code, PortalData data, PageRenderer renderer) =>
+        {
+            var page = PageContextFactory.For(http, data);
+            return data.Places.FindBuurt(code.ToUpperInvariant()) is { } buurt
+                ? renderer.PageAsync<BuurtPage>(Parameters(page, ("Buurt", buurt)))
+                : renderer.PageAsync<NotFoundPage>(Parameters(page), StatusCodes.Status404NotFound);
+        });
+
+        group.MapGet("/wijken", (HttpContext http, PortalData data, PageRenderer renderer) =>
+            renderer.PageAsync<WijkenPage>(Parameters(PageContextFactory.For(http, data))));
+
+        group.MapGet("/wijk/{code}", (HttpContext http, string code, PortalData data, PageRenderer renderer) =>
+        {
+            var page = PageContextFactory.For(http, data);
+            return data.Places.FindWijk(code.ToUpperInvariant()) is { } wijk
+                ? renderer.PageAsync<WijkPage>(Parameters(page, ("Wijk", wijk)))
+                : renderer.PageAsync<NotFoundPage>(Parameters(page), StatusCodes.Status404NotFound);
+        });
+    }
+
+    /// <summary>
+    /// GET /opzoeken?postcode=..&amp;huisnummer=.. or ?lat=..&amp;lon=.. (from the optional location button).
+    /// Malformed input is 400 with the form and its errors; an unknown postcode is 404.
+    /// </summary>
+    private static async Task<IResult> LookupAsync(
+        HttpContext http, string? postcode, string? huisnummer, string? lat, string? lon,
+        PortalData data, SupportPointLookup lookup, PageRenderer renderer, CancellationToken cancellationToken)
+    {
+        var page = PageContextFactory.For(http, data);
+        if (lat is not null || lon is not null)
+        {
+            if (!TryParsePoint(lat, lon, out var point))
+            {
+                var invalid = new LookupForm("", "", new Dictionary<string, string> { [LookupForm.PostcodeField] = "form.location-invalid" });
+                return await renderer.PageAsync<LookupPage>(Parameters(page, ("Form", invalid)), StatusCodes.Status400BadRequest);
+            }
+
+            var outcome = lookup.ByLocation(point);
+            return await renderer.PageAsync<LookupPage>(Parameters(page, ("Outcome", outcome)), StatusOf(outcome));
+        }
+
+        var errors = new Dictionary<string, string>();
+        Postcode parsed = default;
+        if (string.IsNullOrWhiteSpace(postcode))
+        {
+            errors[LookupForm.PostcodeField] = "form.postcode-required";
+        }
+        else if (!Postcode.TryParse(postcode, out parsed))
+        {
+            errors[LookupForm.PostcodeField] = "form.postcode-invalid";
+        }
+
+        HouseNumber? number = null;
+        if (!string.IsNullOrWhiteSpace(huisnummer))
+        {
+            if (HouseNumber.TryParse(huisnummer, out var n))
+            {
+                number = n;
+            }
+            else
+            {
+                errors[LookupForm.HouseNumberField] = "form.house-number-invalid";
+            }
+        }
+
+        var form = new LookupForm(postcode ?? "", huisnummer ?? "", errors);
+        if (errors.Count > 0)
+        {
+            // A first visit to /opzoeken without any input is not an error, just the empty form.
+            var empty = postcode is null && huisnummer is null;
+            return await renderer.PageAsync<LookupPage>(
+                Parameters(page, ("Form", empty ? LookupForm.Empty : form)),
+                empty ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        }
+
+        var result = await lookup.ByPostcodeAsync(parsed, number, cancellationToken);
+        return await renderer.PageAsync<LookupPage>(
+            Parameters(page, ("Form", form), ("Outcome", result), ("Postcode", (Postcode?)parsed)), StatusOf(result));
+    }
+
+    private static int StatusOf(LookupOutcome outcome) =>
+        outcome.Status == LookupStatus.UnknownPostcode ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+
+    internal static bool TryParsePoint(string? lat, string? lon, out GeoPoint point)
+    {
+        point = default;
+        if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
+            || !double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
+        {
+            return false;
+        }
+
+        point = new GeoPoint(latitude, longitude);
+        return point.IsValid;
+    }
+
+    private static Dictionary<string, object?> Parameters(PageContext page, params (string Name, object? Value)[] more)
+    {
+        var parameters = new Dictionary<string, object?> { ["Page"] = page };
+        foreach (var (name, value) in more)
+        {
+            parameters[name] = value;
+        }
+
+        return parameters;
+    }
+}
