@@ -32,6 +32,8 @@ internal static class CsvRecordReader
             }
 
             var header = csv.HeaderRecord;
+            // A row starts on the line after the previous one ended (a quoted field may span lines).
+            var previousEnd = csv.Parser.RawRow;
             var missing = requiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
             if (missing.Count > 0)
             {
@@ -47,13 +49,14 @@ internal static class CsvRecordReader
                     fields[header[i]] = csv.GetField(i) ?? "";
                 }
 
-                records.Add(new CsvRecord(csv.Parser.RawRow, fields));
+                records.Add(new CsvRecord(previousEnd + 1, fields));
+                previousEnd = csv.Parser.RawRow;
             }
         }
         catch (CsvHelperException e)
         {
-            var row = e.Context?.Parser?.RawRow ?? 0;
-            problems.Add($"line {row}", "", $"malformed row ({FirstLine(e.Message)}); rows from here on were not read");
+            var line = records.Count == 0 && csv.HeaderRecord is null ? 1 : (records.LastOrDefault()?.Line ?? 1) + 1;
+            problems.Add($"line {line}", "", $"malformed row ({FirstLine(e.Message)}); rows from here on were not read");
         }
 
         return records;

@@ -15,7 +15,8 @@ internal static class GeoJsonFeatureReader
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    public static IReadOnlyList<GeoJsonFeature> ReadPolygons(string path, ProblemCollector problems, string idProperty)
+    /// <param name="declaredIds">Receives every feature's id, also of features whose geometry is invalid.</param>
+    public static IReadOnlyList<GeoJsonFeature> ReadPolygons(string path, ProblemCollector problems, string idProperty, ISet<string>? declaredIds = null)
     {
         JsonDocument document;
         try
@@ -45,6 +46,7 @@ internal static class GeoJsonFeatureReader
                 var properties = feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p.Clone() : default;
                 var id = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(idProperty, out var idValue) ? idValue.ToString() : "?";
                 var location = $"feature {number} ({id})";
+                declaredIds?.Add(id);
                 if (properties.ValueKind != JsonValueKind.Object)
                 {
                     problems.Add(location, "properties", "missing or not an object");

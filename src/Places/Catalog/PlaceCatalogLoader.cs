@@ -46,9 +46,9 @@ public static partial class PlaceCatalogLoader
 
         var (municipalityName, municipality) = LoadMunicipality(PathOf(MunicipalityFile), For(MunicipalityFile));
         var wijken = LoadWijken(PathOf(WijkenFile), For(WijkenFile));
-        var buurten = LoadBuurten(PathOf(BuurtenFile), For(BuurtenFile), wijken);
-        var supportPoints = LoadSupportPoints(PathOf(SupportPointsFile), For(SupportPointsFile), buurten, municipality);
-        var pc4Areas = LoadPc4Areas(PathOf(Pc4File), For(Pc4File), PathOf(PublicBuildingsFile), For(PublicBuildingsFile), buurten, municipality);
+        var (buurten, declaredBuurten) = LoadBuurten(PathOf(BuurtenFile), For(BuurtenFile), wijken);
+        var supportPoints = LoadSupportPoints(PathOf(SupportPointsFile), For(SupportPointsFile), declaredBuurten, municipality);
+        var pc4Areas = LoadPc4Areas(PathOf(Pc4File), For(Pc4File), PathOf(PublicBuildingsFile), For(PublicBuildingsFile), buurten, declaredBuurten, municipality);
 
         if (supportPoints.Count == 0 && problems.Count == 0)
         {
@@ -110,10 +110,13 @@ public static partial class PlaceCatalogLoader
         return wijken;
     }
 
-    private static Dictionary<string, Buurt> LoadBuurten(string path, ProblemCollector problems, Dictionary<string, Wijk> wijken)
+    /// <returns>The valid buurten, and every buurt code the file declares (valid or not).</returns>
+    private static (Dictionary<string, Buurt> Valid, HashSet<string> Declared) LoadBuurten(
+        string path, ProblemCollector problems, Dictionary<string, Wijk> wijken)
     {
         var buurten = new Dictionary<string, Buurt>(StringComparer.Ordinal);
-        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(path, problems, "buurtcode"))
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(path, problems, "buurtcode", declared))
         {
             var code = feature.Properties.TryGetProperty("buurtcode", out var c) ? c.ToString() : "?";
             var fields = FieldParser.ForJson(feature.Properties, $"feature {feature.Number} ({code})", problems);
@@ -148,7 +151,7 @@ public static partial class PlaceCatalogLoader
             }
         }
 
-        return buurten;
+        return (buurten, declared);
     }
 
     private static readonly string[] SupportPointColumns =
@@ -156,7 +159,7 @@ public static partial class PlaceCatalogLoader
          "services", "accessibility", "status", "status_changed", "serves", "example", "source"];
 
     private static List<SupportPoint> LoadSupportPoints(
-        string path, ProblemCollector problems, Dictionary<string, Buurt> buurten, Geometry? municipality)
+        string path, ProblemCollector problems, HashSet<string> buurten, Geometry? municipality)
     {
         var points = new List<SupportPoint>();
         var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -170,7 +173,7 @@ public static partial class PlaceCatalogLoader
             var serves = fields.List("serves");
             foreach (var buurtCode in serves)
             {
-                if (!buurten.ContainsKey(buurtCode))
+                if (!buurten.Contains(buurtCode))
                 {
                     fields.Fail("serves", $"unknown buurt code '{buurtCode}'");
                 }
@@ -229,7 +232,7 @@ public static partial class PlaceCatalogLoader
 
     private static List<Pc4Area> LoadPc4Areas(
         string pc4Path, ProblemCollector pc4Problems, string buildingsPath, ProblemCollector buildingProblems,
-        Dictionary<string, Buurt> buurten, Geometry? municipality)
+        Dictionary<string, Buurt> buurten, HashSet<string> declaredBuurten, Geometry? municipality)
     {
         // The PC4 table gives one buurt per area (where its centroid lies). Public buildings with a full postcode
         // show which other buurten the same PC4 reaches; together they make the short, honest choice.
@@ -239,12 +242,12 @@ public static partial class PlaceCatalogLoader
             var fields = FieldParser.ForCsv(record, buildingProblems);
             var postcode = fields.Matching("postcode", PostcodePattern(), "a postcode like 6525AG");
             var buurtCode = fields.Text("buurtcode");
-            if (buurtCode.Length > 0 && !buurten.ContainsKey(buurtCode))
+            if (buurtCode.Length > 0 && !declaredBuurten.Contains(buurtCode))
             {
                 fields.Fail("buurtcode", $"unknown buurt code '{buurtCode}'");
             }
 
-            if (!fields.HasProblems)
+            if (!fields.HasProblems && buurten.ContainsKey(buurtCode))
             {
                 var set = seenWith.TryGetValue(postcode[..4], out var s) ? s : seenWith[postcode[..4]] = [];
                 set.Add(buurtCode);
@@ -259,7 +262,7 @@ public static partial class PlaceCatalogLoader
             var pc4 = fields.Matching("pc4", Pc4Pattern(), "a four-digit postcode area like 6525");
             var centroid = ReadLocation(fields, municipality);
             var centroidBuurt = fields.Text("buurtcode_centroid");
-            if (centroidBuurt.Length > 0 && !buurten.ContainsKey(centroidBuurt))
+            if (centroidBuurt.Length > 0 && !declaredBuurten.Contains(centroidBuurt))
             {
                 fields.Fail("buurtcode_centroid", $"unknown buurt code '{centroidBuurt}'");
             }
@@ -269,7 +272,7 @@ public static partial class PlaceCatalogLoader
                 fields.Fail("pc4", $"duplicate postcode area '{pc4}' (first on line {pc4s[pc4]})");
             }
 
-            if (fields.HasProblems)
+            if (fields.HasProblems || !buurten.ContainsKey(centroidBuurt))
             {
                 continue;
             }

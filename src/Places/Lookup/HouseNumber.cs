@@ -17,12 +17,14 @@ public readonly partial record struct HouseNumber(int Number, string Addition)
             return false;
         }
 
-        houseNumber = new HouseNumber(number, match.Groups[2].Value.ToUpperInvariant());
+        var addition = match.Groups[2].Success ? match.Groups[2].Value : match.Groups[3].Value;
+        houseNumber = new HouseNumber(number, addition.ToUpperInvariant());
         return true;
     }
 
     public override string ToString() => Addition.Length == 0 ? Number.ToString(CultureInfo.InvariantCulture) : $"{Number}{Addition}";
 
-    [GeneratedRegex(@"^\s*(\d{1,5})\s*[-\s]?\s*([A-Za-z0-9]{0,4})\s*$")]
+    // An addition follows a separator ("11-2", "11 bis") or starts with a letter ("11a"); "123456" is not 12345 + 6.
+    [GeneratedRegex(@"^\s*(\d{1,5})(?:\s*[-\s]\s*([A-Za-z0-9]{1,4})|\s*([A-Za-z][A-Za-z0-9]{0,3}))?\s*$")]
     private static partial Regex Pattern();
 }

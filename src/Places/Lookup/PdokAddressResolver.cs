@@ -29,10 +29,13 @@ public sealed partial class PdokAddressResolver(HttpClient http) : IAddressResol
         {
             body = await http.GetFromJsonAsync<FreeResponse>(query, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or NotSupportedException
-                                      or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AddressResolverUnavailableException(e is TaskCanceledException ? "timed out" : e.GetType().Name, e);
+            throw new AddressResolverUnavailableException("timed out", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or NotSupportedException)
+        {
+            throw new AddressResolverUnavailableException(e is HttpRequestException { StatusCode: { } status } ? $"HTTP {(int)status}" : e.GetType().Name, e);
         }
 
         var docs = body?.Response?.Docs ?? [];

@@ -1,0 +1,60 @@
+namespace Portal.Tests;
+
+/// <summary>A private copy of the repository's content/ folder that a test may break without touching the real one.</summary>
+public sealed class TestContent : IDisposable
+{
+    public TestContent()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "portal-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Copy(RepositoryContent, Root);
+    }
+
+    public string Root { get; }
+
+    public string DataDirectory => Path.Combine(Root, "data");
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string RepositoryContent => Path.Combine(RepositoryRoot, "content");
+
+    public string DataFile(string name) => Path.Combine(DataDirectory, name);
+
+    public void Replace(string relativePath, string oldText, string newText)
+    {
+        var path = Path.Combine(Root, relativePath);
+        var text = File.ReadAllText(path);
+        Assert.Contains(oldText, text);
+        File.WriteAllText(path, text.Replace(oldText, newText, StringComparison.Ordinal));
+    }
+
+    public void AppendLine(string relativePath, string line) => File.AppendAllText(Path.Combine(Root, relativePath), line + "\n");
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Portal.sln not found above the test binaries");
+    }
+}
