@@ -1,0 +1,204 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Portal.Tests.Web;
+
+public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    public static TheoryData<string> EveryPageType => new()
+    {
+        "/", "/opzoeken", "/opzoeken?postcode=6512GD", "/opzoeken?postcode=6525AG", "/steunpunten",
+        "/steunpunt/obs-de-muze", "/buurt/BU02680202", "/wijken", "/wijk/WK026802",
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryPageType))]
+    public async Task Every_page_type_exists_in_Dutch_and_English_with_language_alternates(string path)
+    {
+        foreach (var (prefix, lang) in new[] { ("", "nl"), ("/en", "en") })
+        {
+            var document = await GetPage(prefix + (path == "/" && prefix.Length > 0 ? "" : path));
+
+            Assert.Equal(lang, document.DocumentElement.GetAttribute("lang"));
+            Assert.Equal("ltr", document.DocumentElement.GetAttribute("dir"));
+            Assert.Single(document.QuerySelectorAll("h1"));
+            Assert.NotNull(document.QuerySelector("a.skip-link[href='#inhoud']"));
+            Assert.NotNull(document.QuerySelector("main#inhoud"));
+            var alternates = document.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")).ToList();
+            Assert.Equal(["nl", "en"], alternates);
+        }
+    }
+
+    [Fact]
+    public async Task The_language_switcher_keeps_the_resident_on_the_same_page()
+    {
+        var document = await GetPage("/steunpunt/obs-de-muze");
+
+        var english = document.QuerySelector("nav.languages a[hreflang=en]");
+        Assert.Equal("/en/steunpunt/obs-de-muze", english?.GetAttribute("href"));
+        Assert.Equal("en", english?.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task The_postcode_form_is_a_plain_get_form_that_finds_a_support_point()
+    {
+        var home = await GetPage("/");
+        var form = home.QuerySelector("form.lookup-form")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("/opzoeken", form.GetAttribute("action"));
+        Assert.Equal("postcode", home.QuerySelector("label[for=postcode]") is not null ? "postcode" : null);
+
+        var result = await GetPage("/opzoeken?postcode=6512+gd&huisnummer=32");
+
+        Assert.Contains("Bottendaal", result.QuerySelector("main .lead")!.TextContent);
+        Assert.Equal("/steunpunt/basisschool-petrus-canisius-bottendaal",
+            result.QuerySelector(".support-point-name a")!.GetAttribute("href"));
+        Assert.Contains("schatting", result.QuerySelector("main .notice")!.TextContent);
+        Assert.NotNull(result.QuerySelector("main svg[role=img] title"));
+    }
+
+    [Fact]
+    public async Task A_postcode_area_with_several_buurten_offers_a_choice()
+    {
+        var result = await GetPage("/opzoeken?postcode=6525AG");
+
+        var choices = result.QuerySelectorAll("ul.choices > li h2 a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Heijendaal", "Brakkenstein", "Groenewoud"], choices);
+        Assert.Contains("6525", result.QuerySelector("main .notice")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/opzoeken?postcode=65256AG&huisnummer=", "postcode")]
+    [InlineData("/opzoeken?postcode=&huisnummer=", "postcode")]
+    [InlineData("/opzoeken?postcode=6525AG&huisnummer=elf", "huisnummer")]
+    public async Task A_malformed_postcode_shows_the_form_again_with_the_error_tied_to_its_field(string url, string field)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var document = await Parse(response);
+
+        var input = document.GetElementById(field)!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        var describedBy = input.GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Contains($"{field}-error", describedBy);
+        Assert.All(describedBy, id => Assert.NotNull(document.GetElementById(id)));
+        Assert.NotNull(document.QuerySelector($".error-summary a[href='#{field}']"));
+        Assert.StartsWith("Fout:", document.Title);
+    }
+
+    [Fact]
+    public async Task An_unknown_postcode_is_a_404_with_a_way_forward()
+    {
+        var response = await _client.GetAsync("/opzoeken?postcode=1234AB");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var document = await Parse(response);
+        Assert.Contains("1234 AB", document.QuerySelector("main")!.TextContent);
+        Assert.NotNull(document.QuerySelector("main a[href='/wijken']"));
+    }
+
+    [Fact]
+    public async Task A_location_outside_the_municipality_gets_a_clear_answer()
+    {
+        var document = await GetPage("/en/opzoeken?lat=52.3728&lon=4.8936");
+
+        Assert.Contains("outside the municipality of Nijmegen", document.QuerySelector("main")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/steunpunt/bestaat-niet", "nl")]
+    [InlineData("/en/buurt/BU00000000", "en")]
+    [InlineData("/en/nergens", "en")]
+    public async Task Unknown_pages_are_a_404_page_in_the_residents_language(string url, string lang)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(lang, (await Parse(response)).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Every_internal_link_on_every_page_resolves()
+    {
+        var seen = new HashSet<string> { "/", "/en" };
+        var queue = new Queue<string>(seen);
+        while (queue.Count > 0)
+        {
+            var url = queue.Dequeue();
+            var response = await _client.GetAsync(url);
+            Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                continue;
+            }
+
+            var document = await Parse(response);
+            var targets = document.QuerySelectorAll("a[href], link[href], script[src], form[action]")
+                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src") ?? e.GetAttribute("action")!)
+                .Where(href => href.StartsWith('/'))
+                .Select(href => href.Split('#')[0]);
+            foreach (var target in targets.Where(seen.Add))
+            {
+                queue.Enqueue(target);
+            }
+        }
+
+        // Home, lookup, lists, 16 support points, 44 buurten, 9 wijken, in two languages, plus CSS and JS.
+        Assert.True(seen.Count > 2 * (16 + 44 + 9), $"only {seen.Count} URLs crawled");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/opzoeken?postcode=6525AG")]
+    [InlineData("/api/v1/lookup?postcode=6525AG")]
+    [InlineData("/css/portal.css")]
+    [InlineData("/bestaat-niet")]
+    public async Task Every_response_carries_the_security_headers_and_no_cookie(string url)
+    {
+        var response = await _client.GetAsync(url);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPageType))]
+    public async Task Pages_have_no_inline_script_and_no_third_party_resources(string path)
+    {
+        var document = await GetPage(path);
+
+        Assert.All(document.QuerySelectorAll("script"), s => Assert.StartsWith("/", s.GetAttribute("src")));
+        Assert.Empty(document.QuerySelectorAll("[style], [onclick], [onload]"));
+        Assert.All(document.QuerySelectorAll("link[href][rel=stylesheet], img[src]"),
+            e => Assert.StartsWith("/", e.GetAttribute("href") ?? e.GetAttribute("src")));
+    }
+
+    [Fact]
+    public async Task Arabic_and_accented_text_is_sent_as_characters_not_entities()
+    {
+        var html = await _client.GetStringAsync("/buurt/BU02680841");
+
+        Assert.DoesNotContain("&#x", html);
+    }
+
+    private async Task<IDocument> GetPage(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
+        return await Parse(response);
+    }
+
+    private static async Task<IDocument> Parse(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+}
