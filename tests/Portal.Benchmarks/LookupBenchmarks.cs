@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Jobs;
 using Portal.Places;
 using Portal.Places.Catalog;
 using Portal.Places.Geography;
@@ -9,7 +8,8 @@ namespace Portal.Benchmarks;
 
 /// <summary>In-process lookups on the Nijmegen demo data (44 buurten, 16 support points). Target: under 2 µs each.</summary>
 [MemoryDiagnoser]
-[SimpleJob(RuntimeMoniker.Net10_0)]
+// In-process: BenchmarkDotNet 0.14 predates .NET 10 and cannot generate a net10.0 child project.
+[InProcess]
 public class LookupBenchmarks
 {
     private PlaceCatalog _catalog = default!;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Jobs;
 using NetTopologySuite.Geometries;
 using Portal.Places;
 using Portal.Places.Geography;
@@ -12,7 +11,8 @@ namespace Portal.Benchmarks;
 /// Synthetic on purpose: it measures the index, and never appears as geography anywhere.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RuntimeMoniker.Net10_0)]
+// In-process: BenchmarkDotNet 0.14 predates .NET 10 and cannot generate a net10.0 child project.
+[InProcess]
 public class NationalScaleBenchmarks
 {
     private const int Columns = 140;
