@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Portal.Content.Cultures;
+using Portal.Content.Model;
 using Portal.Content.Text;
 using Portal.Places;
 
@@ -6,18 +8,38 @@ namespace Portal.Pages;
 
 /// <summary>What every page needs to know about where and for whom it is rendered.</summary>
 /// <param name="SitePath">This page's path without culture prefix ("/steunpunt/x?y=1"); the language switcher keeps it.</param>
-/// <param name="LinkFor">Builds the href of a site path in a culture; the live site and the static export differ here.</param>
-public sealed record PageContext(
+/// <param name="Links">Builds hrefs; the live site and the static export differ here.</param>
+/// <param name="Now">The moment of rendering: decides which alerts are active.</param>
+public sealed partial record PageContext(
     UiText T,
     CultureSet Cultures,
     PlaceCatalog Places,
+    SiteContent Content,
     string SitePath,
-    Func<PortalCulture, string, string> LinkFor)
+    SiteLinks Links,
+    DateTimeOffset Now)
 {
     public PortalCulture Culture => T.Culture;
 
-    /// <summary>The href of a site path in the current language.</summary>
-    public string Link(string sitePath) => LinkFor(Culture, sitePath);
+    public SiteSettings Settings => Content.Settings;
 
-    public static Func<PortalCulture, string, string> LiveLinks { get; } = (culture, path) => culture.Path(path);
+    public CultureContent Pages => Content.For(Culture);
+
+    public IEnumerable<Alert> ActiveAlerts => Pages.Alerts.Where(a => a.IsActiveAt(Now));
+
+    /// <summary>The href of a site path in the current language.</summary>
+    public string Link(string sitePath) => Links.Page(Culture, sitePath);
+
+    /// <summary>The href of a site path in another language (language switcher, hreflang).</summary>
+    public string LinkFor(PortalCulture culture, string sitePath) => Links.Page(culture, sitePath);
+
+    /// <summary>The href of a static file (stylesheet, script).</summary>
+    public string Asset(string path) => Links.Asset(path);
+
+    /// <summary>Turns the site paths in a page body ("/noodplan") into links in the current language.</summary>
+    public string LocalizeLinks(string html) =>
+        SitePathHref().Replace(html, match => $"href=\"{System.Net.WebUtility.HtmlEncode(Link(System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)))}\"");
+
+    [GeneratedRegex("href=\"(/(?!/)[^\"]*)\"")]
+    private static partial Regex SitePathHref();
 }

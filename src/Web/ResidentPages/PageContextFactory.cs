@@ -19,7 +19,8 @@ public static class PageContextFactory
         }
 
         var sitePath = (path.Length == 0 ? "/" : path) + http.Request.QueryString;
-        return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, sitePath, PageContext.LiveLinks);
+        return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, SiteLinks.Live,
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 
 }

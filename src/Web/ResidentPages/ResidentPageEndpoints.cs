@@ -14,8 +14,8 @@ public static class ResidentPageEndpoints
 {
     public static IEndpointRouteBuilder MapResidentPages(this IEndpointRouteBuilder app, PortalData data)
     {
-        MapPages(app.MapGroup(""));
         var prefixes = data.Cultures.All.Where(c => !c.IsDefault).Select(c => c.Code).ToList();
+        MapPages(app.MapGroup(""));
         if (prefixes.Count > 0)
         {
             MapPages(app.MapGroup($"/{{culture:regex(^({string.Join('|', prefixes)})$)}}"));
@@ -30,6 +30,9 @@ public static class ResidentPageEndpoints
 
     private static void MapPages(RouteGroupBuilder group)
     {
+        // Content pages are matched last, so "/en" is always the English home page, never a page called "en".
+        group.MapGet("/{key:regex(^[a-z0-9]+(-[a-z0-9]+)*$)}", ContentPageAsync).WithOrder(1);
+
         group.MapGet("/", (HttpContext http, PortalData data, PageRenderer renderer) =>
             renderer.PageAsync<HomePage>(Parameters(PageContextFactory.For(http, data))));
 
@@ -124,6 +127,31 @@ public static class ResidentPageEndpoints
         var result = await lookup.ByPostcodeAsync(parsed, number, cancellationToken);
         return await renderer.PageAsync<LookupPage>(
             Parameters(page, ("Form", form), ("Outcome", result), ("Postcode", (Postcode?)parsed)), StatusOf(result));
+    }
+
+    /// <summary>A content page in the resident's language, or in Dutch while its translation does not exist yet.</summary>
+    private static Task<IResult> ContentPageAsync(HttpContext http, string key, string? personen, PortalData data, PageRenderer renderer)
+    {
+        var page = PageContextFactory.For(http, data);
+        var shown = key == "home" ? null : page.Pages.Find(key);
+        var textCulture = page.Culture;
+        if (shown is null && key != "home" && data.Content.For(data.Cultures.Default).Find(key) is { } source)
+        {
+            (shown, textCulture) = (source, data.Cultures.Default);
+        }
+
+        if (shown is null)
+        {
+            return renderer.PageAsync<NotFoundPage>(Parameters(page), StatusCodes.Status404NotFound);
+        }
+
+        var persons = 1;
+        var invalid = personen is not null
+            && (!int.TryParse(personen, NumberStyles.None, CultureInfo.InvariantCulture, out persons) || persons is < 1 or > 20);
+        return renderer.PageAsync<Portal.Pages.Content.ContentPageView>(
+            Parameters(page, ("Shown", shown), ("TextCulture", textCulture), ("Persons", invalid ? 1 : persons),
+                ("PersonsInput", personen), ("PersonsInvalid", invalid)),
+            invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private static int StatusOf(LookupOutcome outcome) =>

@@ -9,28 +9,90 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
 {
     private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
+    public static readonly string[] Languages = ["nl", "en", "ar", "tr", "pl", "uk"];
+
     public static TheoryData<string> EveryPageType => new()
     {
         "/", "/opzoeken", "/opzoeken?postcode=6512GD", "/opzoeken?postcode=6525AG", "/steunpunten",
         "/steunpunt/obs-de-muze", "/buurt/BU02680202", "/wijken", "/wijk/WK026802",
+        "/noodpakket", "/noodpakket?personen=4", "/noodplan", "/elkaar-helpen", "/stroomuitval", "/drinkwater",
+        "/noodsteunpunt", "/toegankelijkheid", "/privacy", "/zoeken?q=water",
     };
 
     [Theory]
     [MemberData(nameof(EveryPageType))]
-    public async Task Every_page_type_exists_in_Dutch_and_English_with_language_alternates(string path)
+    public async Task Every_page_type_exists_in_every_language_with_lang_dir_and_alternates(string path)
     {
-        foreach (var (prefix, lang) in new[] { ("", "nl"), ("/en", "en") })
+        foreach (var lang in Languages)
         {
+            var prefix = lang == "nl" ? "" : "/" + lang;
             var document = await GetPage(prefix + (path == "/" && prefix.Length > 0 ? "" : path));
 
             Assert.Equal(lang, document.DocumentElement.GetAttribute("lang"));
-            Assert.Equal("ltr", document.DocumentElement.GetAttribute("dir"));
+            Assert.Equal(lang == "ar" ? "rtl" : "ltr", document.DocumentElement.GetAttribute("dir"));
             Assert.Single(document.QuerySelectorAll("h1"));
+            Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("h1")!.TextContent));
             Assert.NotNull(document.QuerySelector("a.skip-link[href='#inhoud']"));
             Assert.NotNull(document.QuerySelector("main#inhoud"));
             var alternates = document.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")).ToList();
-            Assert.Equal(["nl", "en"], alternates);
+            Assert.Equal(Languages, alternates);
         }
+    }
+
+    [Fact]
+    public async Task Content_pages_are_written_in_each_language_not_copied_from_Dutch()
+    {
+        var titles = new HashSet<string>();
+        foreach (var lang in Languages)
+        {
+            var document = await GetPage((lang == "nl" ? "" : "/" + lang) + "/noodplan");
+            titles.Add(document.QuerySelector("h1")!.TextContent);
+            Assert.Null(document.QuerySelector("article[lang='nl']:not([lang='" + lang + "'])"));
+        }
+
+        Assert.Equal(Languages.Length, titles.Count);
+    }
+
+    [Theory]
+    [InlineData("/noodpakket?personen=4", "36 liter")]
+    [InlineData("/en/noodpakket?personen=2", "18 litres")]
+    [InlineData("/noodpakket", "9 liter")]
+    public async Task The_checklist_calculates_water_for_the_household_for_three_days(string url, string total)
+    {
+        var document = await GetPage(url);
+
+        Assert.Contains(total, document.QuerySelector(".checklist-items")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_wrong_number_of_persons_is_an_error_tied_to_the_field()
+    {
+        var response = await _client.GetAsync("/noodpakket?personen=veel");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var input = (await Parse(response)).GetElementById("personen")!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Equal("veel", input.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Body_links_stay_in_the_residents_language()
+    {
+        var document = await GetPage("/tr");
+
+        var links = document.QuerySelectorAll("main .body a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/tr/noodpakket", links);
+        Assert.All(links, href => Assert.StartsWith("/tr/", href));
+    }
+
+    [Fact]
+    public async Task Settings_are_filled_into_texts()
+    {
+        var document = await GetPage("/en/stroomuitval");
+
+        Assert.Contains("Omroep Gelderland", document.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("{broadcaster}", document.Body!.OuterHtml);
+        Assert.Contains("14 024", document.QuerySelector("footer")!.TextContent);
     }
 
     [Fact]
