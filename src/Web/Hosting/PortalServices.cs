@@ -20,9 +20,10 @@ public static class PortalServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var services = builder.Services;
-        services.AddSingleton(data);
-        services.AddSingleton(data.Places);
-        services.AddSingleton(data.Texts);
+        services.AddSingleton(provider => new PortalDataStore(data, provider.GetRequiredService<TimeProvider>()));
+        // Resolved per request from the store, so a republish is picked up by the next request.
+        services.AddTransient(provider => provider.GetRequiredService<PortalDataStore>().Current);
+        services.AddTransient(provider => provider.GetRequiredService<PortalDataStore>().Current.Places);
         services.AddSingleton(data.Cultures);
         // Without this, é and Arabic are written as &#x...; references: bytes a slow connection pays for.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -38,6 +38,16 @@ public static class ResidentPageEndpoints
 
         group.MapGet("/opzoeken", LookupAsync);
 
+        group.MapGet("/zoeken", (HttpContext http, string? q, PortalDataStore store, PageRenderer renderer) =>
+        {
+            // One state for the whole request: the index always matches the content it is shown with.
+            var state = store.State;
+            var page = PageContextFactory.For(http, state.Data);
+            var query = (q ?? "").Trim();
+            var hits = query.Length == 0 ? [] : state.Search.Search(query, page.Culture.Code);
+            return renderer.PageAsync<Portal.Pages.Search.SearchPage>(Parameters(page, ("Query", query), ("Hits", hits)));
+        });
+
         group.MapGet("/steunpunten", (HttpContext http, PortalData data, PageRenderer renderer) =>
             renderer.PageAsync<SupportPointsPage>(Parameters(PageContextFactory.For(http, data))));
 
