@@ -153,28 +153,40 @@ public static class MarkdownContentSource
             return;
         }
 
+        // Compare the files that exist, not the pages that parsed: a broken page is reported once, where it is broken.
+        var sourceKeys = PageKeys(contentDirectory, cultures.Default);
         foreach (var culture in cultures.All.Where(c => !c.IsDefault))
         {
             var folder = Display(Path.Combine(contentDirectory, culture.Code, PagesFolder));
             var translated = byCulture[culture.Code];
-            foreach (var page in source.Pages.Where(p => translated.Find(p.Key) is null))
+            var translatedKeys = PageKeys(contentDirectory, culture);
+            foreach (var key in sourceKeys.Except(translatedKeys).Order(StringComparer.Ordinal))
             {
-                problems.Add(new DataProblem(folder, $"{page.Key}.md", "", $"missing: the {cultures.Default.Code} pages have it"));
+                problems.Add(new DataProblem(folder, $"{key}.md", "", $"missing: the {cultures.Default.Code} pages have it"));
+            }
+
+            foreach (var key in translatedKeys.Except(sourceKeys).Order(StringComparer.Ordinal))
+            {
+                problems.Add(new DataProblem(folder, $"{key}.md", "", $"has no {cultures.Default.Code} source page"));
             }
 
             foreach (var page in translated.Pages)
             {
-                if (source.Find(page.Key) is not { } original)
-                {
-                    problems.Add(new DataProblem(folder, $"{page.Key}.md", "", $"has no {cultures.Default.Code} source page"));
-                }
-                else if (page.SourceVersion > original.Version)
+                if (source.Find(page.Key) is { } original && page.SourceVersion > original.Version)
                 {
                     problems.Add(new DataProblem(folder, $"{page.Key}.md", "source-version",
                         $"{page.SourceVersion} is newer than the {cultures.Default.Code} page's version {original.Version}"));
                 }
             }
         }
+    }
+
+    private static HashSet<string> PageKeys(string contentDirectory, PortalCulture culture)
+    {
+        var folder = Path.Combine(contentDirectory, culture.Code, PagesFolder);
+        return Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>()]
+            : [];
     }
 
     private static SiteSettings? ToSettings(SiteSettingsFile file, string display, List<DataProblem> problems)

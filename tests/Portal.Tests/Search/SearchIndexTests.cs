@@ -1,0 +1,96 @@
+using Portal.Content.Cultures;
+using Portal.Content.Markdown;
+using Portal.Places.Catalog;
+using Portal.Search;
+
+namespace Portal.Tests.Search;
+
+public sealed class SearchIndexTests : IDisposable
+{
+    private static readonly CultureSet Cultures = new(["nl", "en", "ar", "tr", "pl", "uk"]);
+    private readonly SearchIndex _index;
+
+    public SearchIndexTests()
+    {
+        var content = MarkdownContentSource.Load(TestContent.RepositoryContent, Cultures).Content!;
+        var places = PlaceCatalogLoader.Load(Path.Combine(TestContent.RepositoryContent, "data")).CatalogOrThrow();
+        _index = SearchIndex.Build(SearchDocuments.From(content, places, Cultures));
+    }
+
+    [Fact]
+    public void Finds_pages_by_a_word_prefix_in_the_residents_language_first()
+    {
+        var hits = _index.Search("drinkw", "nl");
+
+        Assert.Equal("/drinkwater", hits[0].Document.SitePath);
+        Assert.Equal("nl", hits[0].Document.Culture);
+        Assert.Contains("<mark>", hits[0].SnippetHtml);
+    }
+
+    [Fact]
+    public void Ignores_accents()
+    {
+        // The Dutch checklist says "Kopieën van uw identiteitsbewijs".
+        var hits = _index.Search("kopieen", "nl");
+
+        Assert.Contains(hits, h => h.Document.SitePath == "/noodpakket" && h.Document.Culture == "nl");
+    }
+
+    [Theory]
+    [InlineData("Bottendal", "Bottendaal")]
+    [InlineData("Hezeveld", "Heseveld")]
+    [InlineData("Lindnholt", "Lindenholt")]
+    public void Finds_places_despite_a_typo(string query, string expected)
+    {
+        var hits = _index.Search(query, "nl");
+
+        Assert.Equal(expected, hits[0].Document.Title);
+    }
+
+    [Theory]
+    [InlineData("uk", "вода")]
+    [InlineData("ar", "ماء")]
+    [InlineData("pl", "woda")]
+    [InlineData("tr", "radyo")]
+    public void Searches_every_language_with_highlights(string culture, string query)
+    {
+        var hits = _index.Search(query, culture);
+
+        Assert.NotEmpty(hits);
+        Assert.Equal(culture, hits[0].Document.Culture);
+        Assert.Contains("<mark>", hits[0].SnippetHtml);
+    }
+
+    [Fact]
+    public void Places_are_only_listed_once_in_the_residents_language()
+    {
+        var hits = _index.Search("Bottendaal", "en");
+
+        Assert.All(hits.Where(h => h.Document.Kind != SearchKind.Page), h => Assert.Equal("en", h.Document.Culture));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("water OR NEAR(")]
+    [InlineData("* - ^ : ( )")]
+    [InlineData("")]
+    public void Search_syntax_in_the_query_is_harmless(string query)
+    {
+        var exception = Record.Exception(() => _index.Search(query, "nl"));
+
+        Assert.Null(exception);
+    }
+
+    [Fact]
+    public void Snippets_cannot_inject_markup()
+    {
+        using var index = SearchIndex.Build([new SearchDocument("nl", SearchKind.Page, "Test", "water <script>alert(1)</script> water", "/x")]);
+
+        var hit = Assert.Single(index.Search("water", "nl"));
+
+        Assert.DoesNotContain("<script>", hit.SnippetHtml);
+        Assert.Contains("&lt;script&gt;", hit.SnippetHtml);
+    }
+
+    public void Dispose() => _index.Dispose();
+}
