@@ -16,8 +16,11 @@ public class AccessibilityTests(PortalServer server)
             "/", "/opzoeken", "/opzoeken?postcode=65256AG&huisnummer=x", "/opzoeken?postcode=6512GD&huisnummer=32",
             "/opzoeken?postcode=6525AG", "/opzoeken?postcode=1234AB", "/opzoeken?lat=52.37&lon=4.89",
             "/steunpunten", "/steunpunt/gemeentehuis-nijmegen", "/buurt/BU02680202", "/wijken", "/wijk/WK026807", "/bestaat-niet",
+            "/noodpakket?personen=3", "/noodpakket?personen=nul", "/noodplan", "/elkaar-helpen", "/stroomuitval", "/drinkwater",
+            "/noodsteunpunt", "/toegankelijkheid", "/privacy", "/zoeken", "/zoeken?q=water", "/zoeken?q=xyzzy",
         ];
-        foreach (var language in new[] { "", "/en" })
+        // Dutch, English, and Arabic for right-to-left.
+        foreach (var language in new[] { "", "/en", "/ar" })
         {
             foreach (var page in pages)
             {
