@@ -65,6 +65,40 @@ public static partial class PlaceCatalogLoader
             problems);
     }
 
+    /// <summary>
+    /// The same geography with support points from another source (the CMS), validated like the CSV rows:
+    /// slugs unique, inside the municipality, explicit buurten known and assigned once.
+    /// </summary>
+    public static PlaceLoadResult WithSupportPoints(PlaceCatalog geography, IReadOnlyList<SupportPoint> points, string sourceName)
+    {
+        var problems = new List<DataProblem>();
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var point in points)
+        {
+            void Fail(string field, string message) => problems.Add(new DataProblem(sourceName, $"support point '{point.Slug}' ({point.Source})", field, message));
+            if (!SlugPattern().IsMatch(point.Slug)) { Fail("slug", $"'{point.Slug}' is not a slug (lower-case letters, digits and single hyphens)"); }
+            if (!slugs.Add(point.Slug)) { Fail("slug", $"duplicate slug '{point.Slug}'"); }
+            if (!point.Location.IsValid || !geography.IsInMunicipality(point.Location)) { Fail("latitude/longitude", "lies outside the municipality"); }
+            if (!PostcodePattern().IsMatch(point.Address.Postcode)) { Fail("postcode", $"'{point.Address.Postcode}' is not a postcode like 6525AG"); }
+            foreach (var code in point.ExplicitBuurtCodes)
+            {
+                if (geography.FindBuurt(code) is null) { Fail("serves", $"unknown buurt code '{code}'"); }
+                else if (!owners.TryAdd(code, point.Slug)) { Fail("serves", $"buurt {code} is already assigned to '{owners[code]}'"); }
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            problems.Add(new DataProblem(sourceName, "support points", "", "none published: every buurt needs one to be served"));
+        }
+
+        return problems.Count > 0
+            ? new PlaceLoadResult(null, problems)
+            : new PlaceLoadResult(new PlaceCatalog(geography.MunicipalityName, geography.MunicipalityBoundary, geography.Wijken,
+                geography.Buurten, points, geography.Pc4Areas), problems);
+    }
+
     private static string DisplayPath(string path)
     {
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Portal.Web.Umbraco;
 using Portal.Web.Apis;
 using Portal.Web.Hosting;
 using Portal.Web.ResidentPages;
@@ -29,6 +30,8 @@ public static class ServeCommand
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.MapLookupApi();
+        app.MapHealth();
+        app.MapUmbracoWebhook();
         app.MapResidentPages(data);
         await app.RunAsync();
         return 0;

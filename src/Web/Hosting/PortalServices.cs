@@ -49,6 +49,24 @@ public static class PortalServices
                     provider.GetRequiredService<ILogger<FallbackAddressResolver>>())
                 : provider.GetRequiredService<Pc4AddressResolver>());
         services.AddTransient<SupportPointLookup>();
+
+        services.AddSingleton(new Portal.Web.Umbraco.EmbeddedContent(data));
+        services.AddSingleton<Portal.Web.Umbraco.ContentSourceStatus>();
+        services.Configure<Portal.Content.Umbraco.UmbracoOptions>(builder.Configuration.GetSection(Portal.Content.Umbraco.UmbracoOptions.Section));
+        services.AddHttpClient<Portal.Content.Umbraco.DeliveryApiClient>((provider, http) =>
+        {
+            var options = provider.GetRequiredService<IOptions<Portal.Content.Umbraco.UmbracoOptions>>().Value;
+            http.BaseAddress = options.BaseUrl is { } url ? new Uri(url.ToString().TrimEnd('/') + "/") : new Uri("http://umbraco.invalid/");
+            // Polly applies the per-attempt timeout; this outer one only stops a hung retry loop.
+            http.Timeout = options.Timeout * (options.Retries + 2);
+        });
+        services.AddSingleton<Portal.Content.Umbraco.UmbracoContentMapper>();
+        // A singleton holding one typed client: a long-lived HttpClient is fine here, Umbraco's address does not change.
+        services.AddSingleton<Portal.Web.Umbraco.UmbracoContentLoader>();
+        services.AddSingleton<Portal.Web.Umbraco.UmbracoRefreshQueue>();
+        // Registered before the web server is built, so content is in place before the first request is accepted.
+        services.AddHostedService<Portal.Web.Umbraco.UmbracoStartup>();
+        services.AddHostedService<Portal.Web.Umbraco.UmbracoRefreshService>();
         return builder;
     }
 

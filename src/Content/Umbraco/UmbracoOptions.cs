@@ -1,0 +1,35 @@
+namespace Portal.Content.Umbraco;
+
+/// <summary>Section Portal:Umbraco. With a BaseUrl, content comes from Umbraco; without, from content/.</summary>
+public sealed class UmbracoOptions
+{
+    public const string Section = "Portal:Umbraco";
+
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The Delivery API key (Umbraco:CMS:DeliveryApi:ApiKey on the Umbraco side). From the environment, never a file.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The root of this municipality in a multi-site tree: its path ("nijmegen") or GUID.</summary>
+    public string StartItem { get; set; } = "";
+
+    /// <summary>The secret Umbraco's webhook sends as "Authorization: Bearer ...". Without it, every webhook is refused.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Last-known-good content, served when Umbraco is down. Default: var/umbraco-snapshot.json beside the binary.</summary>
+    public string SnapshotPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "var", "umbraco-snapshot.json");
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int Retries { get; set; } = 3;
+
+    /// <summary>Portal language code to Umbraco culture (Accept-Language). Missing entries use the code itself.</summary>
+    public IDictionary<string, string> CultureMap { get; } = new Dictionary<string, string>
+    {
+        ["nl"] = "nl-NL", ["en"] = "en-US", ["ar"] = "ar", ["tr"] = "tr-TR", ["pl"] = "pl-PL", ["uk"] = "uk-UA",
+    };
+
+    public bool IsConfigured => BaseUrl is not null;
+
+    public string UmbracoCulture(string code) => CultureMap.TryGetValue(code, out var culture) ? culture : code;
+}
