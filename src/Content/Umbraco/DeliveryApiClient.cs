@@ -54,7 +54,8 @@ public sealed partial class DeliveryApiClient
             items.Add(root);
         }
 
-        for (var skip = 0; ; skip += PageSize)
+        // Advance by what the server returned, not by what was asked: a server may cap the page size.
+        for (var skip = 0; ;)
         {
             var query = $"content?fetch=descendants:{Uri.EscapeDataString(_options.StartItem)}&sort=sortOrder:asc&skip={skip}&take={PageSize}&expand=properties[$all]";
             using var document = await GetJsonAsync(query, culture, cancellationToken)
@@ -76,7 +77,8 @@ public sealed partial class DeliveryApiClient
                 }
             }
 
-            if (count == 0 || skip + count >= total)
+            skip += count;
+            if (count == 0 || skip >= total)
             {
                 return items;
             }

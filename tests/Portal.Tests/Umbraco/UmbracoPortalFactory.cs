@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Content.Umbraco;
+using Portal.Tests.Web;
+
+namespace Portal.Tests.Umbraco;
+
+/// <summary>The portal configured for a (fake) Umbraco, with its own snapshot file.</summary>
+public sealed class UmbracoPortalFactory(FakeUmbraco umbraco, string snapshotPath) : PortalFactory
+{
+    public const string Secret = "s3cret-webhook-value";
+
+    public FakeUmbraco Umbraco { get; } = umbraco;
+
+    public string SnapshotPath { get; } = snapshotPath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Portal:Umbraco:BaseUrl", "https://cms.test/");
+        builder.UseSetting("Portal:Umbraco:ApiKey", "test-key");
+        builder.UseSetting("Portal:Umbraco:StartItem", "nijmegen");
+        builder.UseSetting("Portal:Umbraco:WebhookSecret", Secret);
+        builder.UseSetting("Portal:Umbraco:SnapshotPath", SnapshotPath);
+        builder.UseSetting("Portal:Umbraco:Timeout", "00:00:00.300");
+        builder.UseSetting("Portal:Umbraco:Retries", "1");
+        builder.ConfigureTestServices(services => services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => Umbraco));
+    }
+}
