@@ -17,6 +17,8 @@ public static class PortalCommandLine
                 return await ServeCommand.RunAsync(rest);
             case "check-data":
                 return CheckDataCommand.Run(rest, Console.Out, Console.Error);
+            case "umbraco" when rest.FirstOrDefault() == "provision":
+                return await UmbracoProvisionCommand.RunAsync(rest[1..], Console.Out, Console.Error);
             case "content" when rest.FirstOrDefault() == "status":
                 return ContentStatusCommand.Run(rest[1..], Console.Out, Console.Error);
             case "help" or "--help" or "-h":
@@ -33,6 +35,9 @@ public static class PortalCommandLine
           portal [serve] [--urls http://localhost:5000]   serve the portal
           portal check-data [--content DIR]               validate the content folder and report every problem
           portal content status [--content DIR]           list translations that are behind the Dutch source
+          portal umbraco provision --url URL --client-id umbraco-back-office-...
+                                                          create or update Portal's document types in Umbraco
+                                                          (secret from PORTAL__UMBRACO__CLIENTSECRET)
         Configuration (appsettings.json, environment PORTAL__..., or --Portal:Key=value):
           Portal:ContentPath   content folder (default: content/ beside the binary)
           Portal:Cultures      languages, default first (default: nl, en)
