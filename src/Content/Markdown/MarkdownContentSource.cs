@@ -16,6 +16,7 @@ public static class MarkdownContentSource
 {
     public const string SettingsFile = "site.yml";
     public const string PagesFolder = "pages";
+    public const string CardFile = "card.yml";
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
 
@@ -31,7 +32,8 @@ public static class MarkdownContentSource
         {
             var pages = LoadPages(Path.Combine(contentDirectory, culture.Code, PagesFolder), culture, settings, problems);
             var alerts = (settingsFile?.Alerts ?? []).Select(a => ToAlert(a, culture, cultures.Default, Display(settingsPath), problems)).OfType<Alert>().ToList();
-            byCulture[culture.Code] = new CultureContent(culture, pages, alerts);
+            var card = LoadCard(Path.Combine(contentDirectory, culture.Code, CardFile), culture, settings, problems);
+            byCulture[culture.Code] = new CultureContent(culture, pages, alerts, card);
         }
 
         CheckTranslations(byCulture, cultures, contentDirectory, problems);
@@ -179,6 +181,31 @@ public static class MarkdownContentSource
                 }
             }
         }
+    }
+
+    private static CardText? LoadCard(string path, PortalCulture culture, SiteSettings? settings, List<DataProblem> problems)
+    {
+        var file = ReadYaml<CardTextFile>(path, 0, problems);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var display = Display(path);
+        var before = problems.Count;
+        void Fail(string field, string message) => problems.Add(new DataProblem(display, "card", field, message));
+        if (string.IsNullOrWhiteSpace(file.Title)) { Fail("title", "is required"); }
+        if (string.IsNullOrWhiteSpace(file.TieIn)) { Fail("tie-in", "is required"); }
+        var actions = (file.Actions ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => SettingsTokens.Fill(a.Trim(), settings)).ToList();
+        if (actions.Count is < CardText.MinActions or > CardText.MaxActions)
+        {
+            Fail("actions", $"a card has {CardText.MinActions} to {CardText.MaxActions} actions, found {actions.Count}");
+        }
+
+        var version = culture.IsDefault ? file.Version ?? 0 : file.SourceVersion ?? 0;
+        if (version < 1) { Fail(culture.IsDefault ? "version" : "source-version", "is required: a whole number from 1"); }
+        return problems.Count > before ? null
+            : new CardText(file.Title!.Trim(), SettingsTokens.Fill(file.TieIn!.Trim(), settings), actions, culture.IsDefault ? version : 0, version);
     }
 
     private static HashSet<string> PageKeys(string contentDirectory, PortalCulture culture)

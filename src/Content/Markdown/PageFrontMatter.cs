@@ -35,6 +35,19 @@ internal sealed class ChecklistFrontMatter
     [YamlMember(Alias = "unit")] public string? Unit { get; set; }
 }
 
+internal sealed class CardTextFile
+{
+    [YamlMember(Alias = "title")] public string? Title { get; set; }
+
+    [YamlMember(Alias = "tie-in")] public string? TieIn { get; set; }
+
+    [YamlMember(Alias = "actions")] public List<string>? Actions { get; set; }
+
+    [YamlMember(Alias = "version")] public int? Version { get; set; }
+
+    [YamlMember(Alias = "source-version")] public int? SourceVersion { get; set; }
+}
+
 internal sealed class SiteSettingsFile
 {
     [YamlMember(Alias = "municipality")] public string? Municipality { get; set; }

@@ -2,8 +2,8 @@ using Portal.Content.Cultures;
 
 namespace Portal.Content.Model;
 
-/// <summary>The content of one language: its pages and alerts.</summary>
-public sealed record CultureContent(PortalCulture Culture, IReadOnlyList<ContentPage> Pages, IReadOnlyList<Alert> Alerts)
+/// <summary>The content of one language: its pages, alerts and the texts of the meterkastkaart.</summary>
+public sealed record CultureContent(PortalCulture Culture, IReadOnlyList<ContentPage> Pages, IReadOnlyList<Alert> Alerts, CardText? Card = null)
 {
     public ContentPage? Find(string key) => Pages.FirstOrDefault(p => p.Key == key);
 }

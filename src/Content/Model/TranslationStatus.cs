@@ -14,6 +14,9 @@ public static class TranslationStatus
         return [.. cultures.All.Where(c => !c.IsDefault)
             .SelectMany(culture => source.Pages.Select(original => (culture, original, translated: content.For(culture).Find(original.Key))))
             .Where(x => x.translated is null || x.translated.SourceVersion < x.original.Version)
-            .Select(x => new OutdatedTranslation(x.culture.Code, x.original.Key, x.original.Title, x.translated?.SourceVersion ?? 0, x.original.Version))];
+            .Select(x => new OutdatedTranslation(x.culture.Code, x.original.Key, x.original.Title, x.translated?.SourceVersion ?? 0, x.original.Version))
+            .Concat(cultures.All.Where(c => !c.IsDefault && source.Card is not null)
+                .Where(c => content.For(c).Card is not { } card || card.SourceVersion < source.Card!.Version)
+                .Select(c => new OutdatedTranslation(c.Code, "meterkastkaart", source.Card!.Title, content.For(c).Card?.SourceVersion ?? 0, source.Card!.Version)))];
     }
 }

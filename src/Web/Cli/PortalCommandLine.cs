@@ -17,6 +17,8 @@ public static class PortalCommandLine
                 return await ServeCommand.RunAsync(rest);
             case "check-data":
                 return CheckDataCommand.Run(rest, Console.Out, Console.Error);
+            case "cards":
+                return await CardsCommand.RunAsync(rest, Console.Out, Console.Error);
             case "umbraco" when rest.FirstOrDefault() == "provision":
                 return await UmbracoProvisionCommand.RunAsync(rest[1..], Console.Out, Console.Error);
             case "content" when rest.FirstOrDefault() == "status":
@@ -35,6 +37,8 @@ public static class PortalCommandLine
           portal [serve] [--urls http://localhost:5000]   serve the portal
           portal check-data [--content DIR]               validate the content folder and report every problem
           portal content status [--content DIR]           list translations that are behind the Dutch source
+          portal cards --out DIR [--size a6|a5] [--lang nl] [--format pdf,png]
+                                                          every buurt's meterkastkaart for the print shop
           portal umbraco provision --url URL --client-id umbraco-back-office-...
                                                           create or update Portal's document types in Umbraco
                                                           (secret from PORTAL__UMBRACO__CLIENTSECRET)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Portal.Web.Cards;
 using Portal.Web.Umbraco;
 using Portal.Web.Apis;
 using Portal.Web.Hosting;
@@ -32,6 +33,7 @@ public static class ServeCommand
         app.MapLookupApi();
         app.MapHealth();
         app.MapUmbracoWebhook();
+        app.MapShortLinks();
         app.MapResidentPages(data);
         await app.RunAsync();
         return 0;

@@ -9,4 +9,15 @@ public sealed class PortalOptions
     public string ContentPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "content");
 
     public string WebRootPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    /// <summary>The address residents reach the portal on: QR codes on printed cards point here.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5000/");
+
+    /// <summary>Rendered card files for /kaart/{code}.pdf and .png, one set per content version.</summary>
+    public string CardCachePath { get; set; } = Path.Combine(AppContext.BaseDirectory, "var", "cards");
+
+    /// <summary>When set, a print run (`portal cards`) is rebuilt into this folder after every publish.</summary>
+    public string? CardOutputPath { get; set; }
+
+    public string ChromiumPath { get; set; } = Portal.Cards.ChromiumCardRenderer.DefaultExecutable;
 }

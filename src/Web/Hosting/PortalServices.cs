@@ -64,6 +64,10 @@ public static class PortalServices
         // A singleton holding one typed client: a long-lived HttpClient is fine here, Umbraco's address does not change.
         services.AddSingleton<Portal.Web.Umbraco.UmbracoContentLoader>();
         services.AddSingleton<Portal.Web.Umbraco.UmbracoRefreshQueue>();
+        services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+        services.AddSingleton<Portal.Web.Cards.CardDocuments>();
+        services.AddSingleton<Portal.Web.Cards.CardFileCache>();
+        services.AddSingleton<IContentPublishedHandler, Portal.Web.Cards.CardsPublishedHandler>();
         // Registered before the web server is built, so content is in place before the first request is accepted.
         services.AddHostedService<Portal.Web.Umbraco.UmbracoStartup>();
         services.AddHostedService<Portal.Web.Umbraco.UmbracoRefreshService>();

@@ -37,6 +37,7 @@ public static class ResidentPageEndpoints
             renderer.PageAsync<HomePage>(Parameters(PageContextFactory.For(http, data))));
 
         group.MapGet("/opzoeken", LookupAsync);
+        Portal.Web.Cards.CardEndpoints.MapCardPages(group);
 
         group.MapGet("/zoeken", (HttpContext http, string? q, PortalDataStore store, PageRenderer renderer) =>
         {
