@@ -17,7 +17,7 @@ public class AccessibilityTests(PortalServer server)
             "/opzoeken?postcode=6525AG", "/opzoeken?postcode=1234AB", "/opzoeken?lat=52.37&lon=4.89",
             "/steunpunten", "/steunpunt/gemeentehuis-nijmegen", "/buurt/BU02680202", "/wijken", "/wijk/WK026807", "/bestaat-niet",
             "/noodpakket?personen=3", "/noodpakket?personen=nul", "/noodplan", "/elkaar-helpen", "/stroomuitval", "/drinkwater",
-            "/noodsteunpunt", "/toegankelijkheid", "/privacy", "/zoeken", "/zoeken?q=water", "/zoeken?q=xyzzy",
+            "/noodsteunpunt", "/toegankelijkheid", "/privacy", "/zoeken", "/zoeken?q=water", "/zoeken?q=xyzzy", "/kaart/BU02680202",
         ];
         // Dutch, English, and Arabic for right-to-left.
         foreach (var language in new[] { "", "/en", "/ar" })

@@ -23,7 +23,8 @@ public sealed class PortalServer : IAsyncLifetime
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var portal = Path.Combine(AppContext.BaseDirectory, "portal.dll");
-        _process = Process.Start(new ProcessStartInfo("dotnet", [portal, "--urls", BaseUrl])
+        _process = Process.Start(new ProcessStartInfo("dotnet", [portal, "--urls", BaseUrl, "--Portal:PublicBaseUrl", BaseUrl + "/",
+            "--Portal:CardCachePath", Path.Combine(Path.GetTempPath(), $"portal-cards-{port}")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

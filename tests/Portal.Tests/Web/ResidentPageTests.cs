@@ -16,7 +16,7 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
         "/", "/opzoeken", "/opzoeken?postcode=6512GD", "/opzoeken?postcode=6525AG", "/steunpunten",
         "/steunpunt/obs-de-muze", "/buurt/BU02680202", "/wijken", "/wijk/WK026802",
         "/noodpakket", "/noodpakket?personen=4", "/noodplan", "/elkaar-helpen", "/stroomuitval", "/drinkwater",
-        "/noodsteunpunt", "/toegankelijkheid", "/privacy", "/zoeken?q=water",
+        "/noodsteunpunt", "/toegankelijkheid", "/privacy", "/zoeken?q=water", "/kaart/BU02680202",
     };
 
     [Theory]
@@ -83,6 +83,38 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
         var links = document.QuerySelectorAll("main .body a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/tr/noodpakket", links);
         Assert.All(links, href => Assert.StartsWith("/tr/", href));
+    }
+
+    [Theory]
+    [InlineData("nl-NL,nl;q=0.9", "/steunpunt/basisschool-petrus-canisius-bottendaal")]
+    [InlineData("uk-UA,uk;q=0.9,en;q=0.8", "/uk/steunpunt/basisschool-petrus-canisius-bottendaal")]
+    [InlineData("de-DE,de;q=0.9,en;q=0.5", "/en/steunpunt/basisschool-petrus-canisius-bottendaal")]
+    [InlineData("", "/steunpunt/basisschool-petrus-canisius-bottendaal")]
+    public async Task The_short_link_on_a_card_redirects_to_the_current_support_point_in_the_phones_language(string acceptLanguage, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/s/BU02680202");
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task The_card_page_shows_the_buurts_card_with_its_QR_code()
+    {
+        var document = await GetPage("/en/kaart/BU02680202");
+
+        var card = document.QuerySelector("article.mk-card")!;
+        Assert.Equal("BU02680202", card.GetAttribute("data-buurt"));
+        Assert.Contains("Basisschool Petrus Canisius (Cortenaerpad)", card.TextContent);
+        Assert.Contains("Omroep Gelderland", card.TextContent);
+        Assert.Contains("0900-8844", card.TextContent);
+        Assert.NotNull(card.QuerySelector(".mk-qr svg"));
+        Assert.Equal("/en/kaart/BU02680202.pdf", document.QuerySelector("a[type='application/pdf']")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/kaart/BU00000000")).StatusCode);
     }
 
     [Fact]
