@@ -86,7 +86,7 @@ public sealed class CardBatch(ChromiumCardRenderer chromium, Func<IReadOnlyList<
             }
 
             WriteManifest(Path.Combine(building, "manifest.csv"), cards, files, contentVersion);
-            Swap(building, target);
+            Portal.Content.Files.AtomicFolder.Replace(building, target);
             return new CardBatchResult(cards.Count, clock.Elapsed, combinedTime, target);
         }
         catch
@@ -125,23 +125,6 @@ public sealed class CardBatch(ChromiumCardRenderer chromium, Func<IReadOnlyList<
             }
 
             csv.NextRecord();
-        }
-    }
-
-    /// <summary>Replaces the target folder with the finished one: rename aside, rename in, delete the old.</summary>
-    private static void Swap(string building, string target)
-    {
-        string? old = null;
-        if (Directory.Exists(target))
-        {
-            old = $"{target}.old-{Guid.NewGuid():N}";
-            Directory.Move(target, old);
-        }
-
-        Directory.Move(building, target);
-        if (old is not null)
-        {
-            Directory.Delete(old, recursive: true);
         }
     }
 }

@@ -19,6 +19,12 @@ public sealed partial record PageContext(
     SiteLinks Links,
     DateTimeOffset Now)
 {
+    /// <summary>Rendered for the static fallback site: no server behind it, so no script, search or lookup forms.</summary>
+    public bool IsStatic { get; init; }
+
+    /// <summary>Shown on every static page, so a resident on a USB copy knows how old the information is.</summary>
+    public DateTimeOffset? ExportedAt { get; init; }
+
     public PortalCulture Culture => T.Culture;
 
     public SiteSettings Settings => Content.Settings;

@@ -1,3 +1,4 @@
+using Portal.Pages;
 using Microsoft.Extensions.Options;
 using Portal.Cards;
 using Portal.Content.Cultures;

@@ -1,3 +1,4 @@
+using Portal.Pages;
 using System.Net.Http.Headers;
 using Portal.Pages.Cards;
 using Portal.Pages.Layout;

@@ -1,3 +1,4 @@
+using Portal.Pages;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;

@@ -17,6 +17,8 @@ public static class PortalCommandLine
                 return await ServeCommand.RunAsync(rest);
             case "check-data":
                 return CheckDataCommand.Run(rest, Console.Out, Console.Error);
+            case "export-static":
+                return await ExportStaticCommand.RunAsync(rest, Console.Out, Console.Error);
             case "cards":
                 return await CardsCommand.RunAsync(rest, Console.Out, Console.Error);
             case "umbraco" when rest.FirstOrDefault() == "provision":
@@ -39,6 +41,8 @@ public static class PortalCommandLine
           portal content status [--content DIR]           list translations that are behind the Dutch source
           portal cards --out DIR [--size a6|a5] [--lang nl] [--format pdf,png]
                                                           every buurt's meterkastkaart for the print shop
+          portal export-static --out DIR [--base-url URL] [--no-pdf]
+                                                          the low-bandwidth fallback site as plain files + zip
           portal umbraco provision --url URL --client-id umbraco-back-office-...
                                                           create or update Portal's document types in Umbraco
                                                           (secret from PORTAL__UMBRACO__CLIENTSECRET)

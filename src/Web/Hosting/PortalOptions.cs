@@ -19,5 +19,8 @@ public sealed class PortalOptions
     /// <summary>When set, a print run (`portal cards`) is rebuilt into this folder after every publish.</summary>
     public string? CardOutputPath { get; set; }
 
+    /// <summary>When set, the static fallback site is re-exported into this folder after every publish.</summary>
+    public string? StaticOutputPath { get; set; }
+
     public string ChromiumPath { get; set; } = Portal.Cards.ChromiumCardRenderer.DefaultExecutable;
 }

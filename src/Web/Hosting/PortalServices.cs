@@ -1,3 +1,4 @@
+using Portal.Pages;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,7 @@ public static class PortalServices
         services.AddSingleton<Portal.Web.Cards.CardDocuments>();
         services.AddSingleton<Portal.Web.Cards.CardFileCache>();
         services.AddSingleton<IContentPublishedHandler, Portal.Web.Cards.CardsPublishedHandler>();
+        services.AddSingleton<IContentPublishedHandler, Portal.Web.Cards.StaticSitePublishedHandler>();
         // Registered before the web server is built, so content is in place before the first request is accepted.
         services.AddHostedService<Portal.Web.Umbraco.UmbracoStartup>();
         services.AddHostedService<Portal.Web.Umbraco.UmbracoRefreshService>();

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
-namespace Portal.Web.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Pages;
 
 /// <summary>Renders a Razor component to a complete HTML document, the same way for the live site and for files.</summary>
 public sealed class PageRenderer(IServiceProvider services, ILoggerFactory loggerFactory)

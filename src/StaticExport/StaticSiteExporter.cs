@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Components;
+using Portal.Cards;
+using Portal.Content.Cultures;
+using Portal.Content.Model;
+using Portal.Content.Text;
+using Portal.Pages;
+using Portal.Pages.Cards;
+using Portal.Pages.Content;
+using Portal.Pages.Layout;
+using Portal.Pages.Lookup;
+using Portal.Pages.Places;
+using Portal.Pages.Static;
+using Portal.Places;
+
+namespace Portal.StaticExport;
+
+public sealed record StaticExportInput(PlaceCatalog Places, SiteContent Content, UiTextCatalog Texts, CultureSet Cultures, string WebRoot, Uri PublicBaseUrl);
+
+/// <param name="CardPdf">Renders one language's combined card PDF; null leaves card PDFs out.</param>
+public sealed record StaticExportOptions(string OutputFolder, Uri? BaseUrl, Func<PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? CardPdf)
+{
+    /// <summary>What TCP's first round trip carries (RFC 6928: 10 segments): a page this size arrives in one go.</summary>
+    public const int PageBudgetBytes = 14 * 1024;
+}
+
+public sealed record StaticExportResult(int Pages, long MedianGzipBytes, string LargestPage, long LargestGzipBytes, TimeSpan Elapsed, string Folder, string Zip)
+{
+    public double PagesPerSecond => Pages / Elapsed.TotalSeconds;
+}
+
+/// <summary>The export was refused; nothing was replaced. Each problem names the file.</summary>
+public sealed class StaticExportException(IReadOnlyList<string> problems)
+    : Exception($"The static export has {problems.Count} problem(s):{Environment.NewLine}  " + string.Join($"{Environment.NewLine}  ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// Writes the whole portal as plain files with the live site's own components: every resident page in every language,
+/// postcode and A–Z index pages instead of the server-side lookup, the card pages and PDFs, a 404 page and sitemap.xml.
+/// No script, no web fonts, one shared stylesheet with a content hash. Refuses to replace the previous export if a page
+/// is over budget or a link is broken.
+/// </summary>
+public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
+{
+    private static readonly string[] Stylesheets = ["/css/portal.css", "/css/card.css"];
+
+    public async Task<StaticExportResult> ExportAsync(StaticExportInput input, StaticExportOptions options, TextWriter progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var now = time.GetUtcNow();
+        var target = Path.GetFullPath(options.OutputFolder);
+        var building = $"{target}.building-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(building);
+        try
+        {
+            var assets = WriteAssets(input.WebRoot, building);
+            var pages = new List<(string File, long Gzip)>();
+            var cardsByCulture = input.Cultures.All.ToDictionary(c => c.Code, culture => input.Places.Buurten
+                .Select(b => MeterkastCard.For(b, input.Places, input.Content, input.Texts, culture, input.Cultures, CardSize.A6, input.PublicBaseUrl))
+                .ToList());
+            // Chromium prints the card PDFs in its own processes while this one renders the pages.
+            var pdfs = options.CardPdf is null ? [] : input.Cultures.All.ToDictionary(c => c.Code, c => options.CardPdf(c, cardsByCulture[c.Code]));
+            foreach (var culture in input.Cultures.All)
+            {
+                var cards = cardsByCulture[culture.Code];
+                var pdf = options.CardPdf is null ? null : PdfPath(culture);
+                foreach (var (sitePath, render) in PagesOf(input, culture, cards, pdf))
+                {
+                    var file = StaticPaths.FileFor(culture, sitePath);
+                    var context = Context(input, culture, sitePath, file, assets, now);
+                    pages.Add(await WriteAsync(building, file, await render(context)));
+                }
+
+                progress.WriteLine(FormattableString.Invariant($"{culture.Code}: {pages.Count} pages after {clock.Elapsed.TotalSeconds:0.00} s"));
+            }
+
+            // Its language links lead to each language's home page: there is no "not found" page to switch to.
+            if (pdfs.Count > 0)
+            {
+                Directory.CreateDirectory(Path.Combine(building, "kaarten"));
+                foreach (var culture in input.Cultures.All)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(building, PdfPath(culture).TrimStart('/')), await pdfs[culture.Code]);
+                }
+            }
+
+            progress.WriteLine(FormattableString.Invariant($"card PDFs done after {clock.Elapsed.TotalSeconds:0.00} s"));
+            var notFound = Context(input, input.Cultures.Default, "/", "404.html", assets, now);
+            pages.Add(await WriteAsync(building, "404.html", await renderer.RenderAsync<NotFoundPage>(Parameters(notFound))));
+            if (options.BaseUrl is not null)
+            {
+                WriteSitemap(building, options.BaseUrl, pages.Select(p => p.File).Where(f => f != "404.html"));
+            }
+
+            var problems = OverBudget(pages).Concat(BrokenLinks(building)).ToList();
+            if (problems.Count > 0)
+            {
+                throw new StaticExportException(problems);
+            }
+
+            progress.WriteLine(FormattableString.Invariant($"budget and link check done after {clock.Elapsed.TotalSeconds:0.00} s"));
+            var zip = $"{target}.zip";
+            var zipTemporary = $"{zip}.{Guid.NewGuid():N}.tmp";
+            ZipFile.CreateFromDirectory(building, zipTemporary, CompressionLevel.Optimal, includeBaseDirectory: false);
+            Portal.Content.Files.AtomicFolder.Replace(building, target);
+            File.Move(zipTemporary, zip, overwrite: true);
+
+            var sizes = pages.Select(p => p.Gzip).Order().ToList();
+            var largest = pages.MaxBy(p => p.Gzip);
+            return new StaticExportResult(pages.Count, sizes[sizes.Count / 2], largest.File, largest.Gzip, clock.Elapsed, target, zip);
+        }
+        catch
+        {
+            if (Directory.Exists(building))
+            {
+                Directory.Delete(building, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private IEnumerable<(string SitePath, Func<PageContext, Task<string>> Render)> PagesOf(StaticExportInput input, PortalCulture culture,
+        IReadOnlyList<MeterkastCard> cards, string? pdf)
+    {
+        var places = input.Places;
+        yield return ("/", c => renderer.RenderAsync<HomePage>(Parameters(c)));
+        foreach (var page in input.Content.For(input.Cultures.Default).Pages.Where(p => !p.IsHome))
+        {
+            var shown = input.Content.For(culture).Find(page.Key);
+            yield return (page.SitePath, c => renderer.RenderAsync<ContentPageView>(Parameters(c, ("Shown", shown ?? page), ("TextCulture", shown is null ? input.Cultures.Default : culture))));
+        }
+
+        yield return ("/steunpunten", c => renderer.RenderAsync<SupportPointsPage>(Parameters(c)));
+        foreach (var point in places.SupportPoints)
+        {
+            yield return ($"/steunpunt/{point.Slug}", c => renderer.RenderAsync<SupportPointPage>(Parameters(c, ("Point", point))));
+        }
+
+        yield return ("/wijken", c => renderer.RenderAsync<WijkenPage>(Parameters(c)));
+        foreach (var wijk in places.Wijken)
+        {
+            yield return ($"/wijk/{wijk.Code}", c => renderer.RenderAsync<WijkPage>(Parameters(c, ("Wijk", wijk))));
+        }
+
+        for (var i = 0; i < cards.Count; i++)
+        {
+            var (card, pageNumber) = (cards[i], i + 1);
+            yield return ($"/buurt/{card.Buurt.Code}", c => renderer.RenderAsync<BuurtPage>(Parameters(c, ("Buurt", card.Buurt))));
+            yield return ($"/kaart/{card.Buurt.Code}", c => renderer.RenderAsync<CardPage>(Parameters(c, ("Card", card), ("StaticPdf", pdf), ("PdfPage", pageNumber))));
+        }
+
+        yield return ("/postcode", c => renderer.RenderAsync<PostcodeIndexPage>(Parameters(c)));
+        foreach (var area in places.Pc4Areas)
+        {
+            yield return ($"/postcode/{area.Pc4}", c => renderer.RenderAsync<PostcodeAreaPage>(Parameters(c, ("Area", area))));
+        }
+
+        yield return ("/buurten", c => renderer.RenderAsync<BuurtenIndexPage>(Parameters(c)));
+    }
+
+    private static string PdfPath(PortalCulture culture) => $"/kaarten/meterkastkaarten-{culture.Code}-a6.pdf";
+
+    private static PageContext Context(StaticExportInput input, PortalCulture culture, string sitePath, string file,
+        IReadOnlyDictionary<string, string> assets, DateTimeOffset now)
+    {
+        var links = new SiteLinks(
+            (target, path) => StaticPaths.Relative(file, StaticPaths.FileFor(target, path)) + Fragment(path),
+            asset => StaticPaths.Relative(file, assets.TryGetValue(asset, out var hashed) ? hashed : asset.TrimStart('/')));
+        return new PageContext(input.Texts.For(culture), input.Cultures, input.Places, input.Content, sitePath, links, now)
+        {
+            IsStatic = true,
+            ExportedAt = now,
+        };
+    }
+
+    private static string Fragment(string path) => path.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? path[i..] : "";
+
+    /// <summary>Copies the stylesheets under a content-hashed name: cached for ever, replaced by the next change.</summary>
+    private static Dictionary<string, string> WriteAssets(string webRoot, string building)
+    {
+        var assets = new Dictionary<string, string>(StringComparer.Ordinal);
+        Directory.CreateDirectory(Path.Combine(building, "css"));
+        foreach (var sheet in Stylesheets)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(webRoot, sheet.TrimStart('/')));
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..8];
+            var name = $"css/{Path.GetFileNameWithoutExtension(sheet)}.{hash}.css";
+            File.WriteAllBytes(Path.Combine(building, name), bytes);
+            assets[sheet] = name;
+        }
+
+        return assets;
+    }
+
+    private static async Task<(string File, long Gzip)> WriteAsync(string building, string file, string html)
+    {
+        var path = Path.Combine(building, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var bytes = Encoding.UTF8.GetBytes(html);
+        await File.WriteAllBytesAsync(path, bytes);
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return (file, compressed.Length);
+    }
+
+    private static IEnumerable<string> OverBudget(IEnumerable<(string File, long Gzip)> pages) =>
+        pages.Where(p => p.Gzip > StaticExportOptions.PageBudgetBytes)
+            .Select(p => $"{p.File}: {p.Gzip:N0} bytes gzipped, over the {StaticExportOptions.PageBudgetBytes:N0}-byte budget");
+
+    /// <summary>Every relative href/src/action in every HTML file must name a file in the export.</summary>
+    private static IEnumerable<string> BrokenLinks(string building)
+    {
+        foreach (var path in Directory.GetFiles(building, "*.html", SearchOption.AllDirectories))
+        {
+            var file = Path.GetRelativePath(building, path).Replace('\\', '/');
+            var directory = Path.GetDirectoryName(path)!;
+            foreach (Match link in LinkAttribute().Matches(File.ReadAllText(path)))
+            {
+                var href = System.Net.WebUtility.HtmlDecode(link.Groups[1].Value);
+                if (href.StartsWith('#') || href.Contains(':', StringComparison.Ordinal))
+                {
+                    continue; // same page, or another scheme (https:, tel:, geo:)
+                }
+
+                if (href.StartsWith('/'))
+                {
+                    yield return $"{file}: link '{href}' is absolute; the export must work under any base path and from file://";
+                    continue;
+                }
+
+                var target = href.Split('?', '#')[0];
+                if (!File.Exists(Path.GetFullPath(Path.Combine(directory, target))))
+                {
+                    yield return $"{file}: broken link '{href}'";
+                }
+            }
+        }
+    }
+
+    private static void WriteSitemap(string building, Uri baseUrl, IEnumerable<string> files)
+    {
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var root = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
+        var sitemap = new XDocument(new XElement(ns + "urlset", files.Order(StringComparer.Ordinal).Select(f => new XElement(ns + "url", new XElement(ns + "loc", new Uri(root, f).ToString())))));
+        sitemap.Save(Path.Combine(building, "sitemap.xml"));
+    }
+
+    private static Dictionary<string, object?> Parameters(PageContext page, params (string Name, object? Value)[] more)
+    {
+        var parameters = new Dictionary<string, object?> { ["Page"] = page };
+        foreach (var (name, value) in more)
+        {
+            parameters[name] = value;
+        }
+
+        return parameters;
+    }
+
+    [GeneratedRegex("(?:href|src|action)=\"([^\"]+)\"")]
+    private static partial Regex LinkAttribute();
+}
