@@ -1,0 +1,179 @@
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Content.Cultures;
+using Portal.Pages;
+using Portal.StaticExport;
+using Portal.Web.Hosting;
+
+namespace Portal.Tests.StaticExport;
+
+/// <summary>The static export without card PDFs (those need Chromium and are covered by the browser tests).</summary>
+public sealed class StaticSiteExporterTests : IDisposable
+{
+    private static readonly CultureSet Cultures = new(["nl", "en", "ar", "tr", "pl", "uk"]);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"portal-static-{Guid.NewGuid():N}");
+
+    private string Site => Path.Combine(_root, "site");
+
+    [Fact]
+    public async Task Every_page_type_is_exported_in_every_language()
+    {
+        var result = await ExportAsync(TestContent.RepositoryContent);
+
+        foreach (var language in Cultures.All)
+        {
+            var prefix = language.IsDefault ? "" : language.Code + "/";
+            foreach (var file in new[] { "index.html", "noodpakket.html", "noodplan.html", "toegankelijkheid.html", "privacy.html", "steunpunten.html",
+                "steunpunt/obs-de-muze.html", "buurt/BU02680202.html", "wijken.html", "wijk/WK026802.html", "kaart/BU02680202.html",
+                "postcode.html", "postcode/6525.html", "buurten.html" })
+            {
+                Assert.True(File.Exists(Path.Combine(Site, prefix + file)), $"{prefix}{file} missing");
+            }
+        }
+
+        Assert.True(File.Exists(Path.Combine(Site, "404.html")));
+        Assert.Equal(Directory.GetFiles(Site, "*.html", SearchOption.AllDirectories).Length, result.Pages);
+        Assert.Equal(6 * 149 + 1, result.Pages); // 149 pages per language, plus one 404 page
+    }
+
+    [Fact]
+    public async Task Every_page_fits_in_14_KB_gzipped_and_needs_no_script_or_web_font()
+    {
+        var result = await ExportAsync(TestContent.RepositoryContent);
+
+        Assert.InRange(result.LargestGzipBytes, 1, StaticExportOptions.PageBudgetBytes);
+        foreach (var file in Directory.GetFiles(Site, "*.html", SearchOption.AllDirectories))
+        {
+            var html = await File.ReadAllTextAsync(file);
+            Assert.DoesNotContain("<script", html);
+            Assert.DoesNotContain("@font-face", html);
+            Assert.DoesNotMatch("(href|src|action)=\"/", html);
+        }
+
+        Assert.DoesNotContain("@font-face", await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(Site, "css"), "portal.*.css").Single()));
+    }
+
+    [Fact]
+    public async Task Pages_keep_lang_dir_alternates_and_show_when_they_were_updated()
+    {
+        await ExportAsync(TestContent.RepositoryContent);
+        var parser = new HtmlParser();
+
+        var arabic = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Site, "ar", "steunpunt", "obs-de-muze.html")));
+
+        Assert.Equal("ar", arabic.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("rtl", arabic.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("../../en/steunpunt/obs-de-muze.html", arabic.QuerySelector("link[hreflang=en]")!.GetAttribute("href"));
+        Assert.Contains("2026", arabic.QuerySelector(".updated")!.TextContent);
+        Assert.Matches(@"^\.\./\.\./css/portal\.[0-9a-f]{8}\.css$", arabic.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!);
+    }
+
+    [Fact]
+    public async Task Without_a_server_the_lookup_becomes_postcode_pages_and_a_plain_form()
+    {
+        await ExportAsync(TestContent.RepositoryContent);
+        var parser = new HtmlParser();
+
+        var home = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Site, "index.html")));
+        var form = home.QuerySelector("form")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("postcode.html", form.GetAttribute("action"));
+        Assert.Equal(23, home.QuerySelectorAll("select#pc option").Length);
+        var area = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Site, "postcode", "6525.html")));
+        Assert.Equal(["Brakkenstein", "Groenewoud", "Heijendaal"], area.QuerySelectorAll("table.buurten tbody th a").Select(a => a.TextContent).Order());
+        var kit = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Site, "noodpakket.html")));
+        Assert.Null(kit.QuerySelector("form"));
+        Assert.Contains("54 liter", kit.QuerySelector(".checklist table")!.TextContent); // 6 people, 3 days
+    }
+
+    [Fact]
+    public async Task An_active_alert_appears_on_every_page()
+    {
+        using var content = new TestContent();
+        content.Replace("site.yml", "alerts: []", """
+            alerts:
+              - id: stroom
+                severity: danger
+                active-from: 2026-01-01T00:00:00+01:00
+                link: /stroomuitval
+                text:
+                  nl: "De stroom is uitgevallen in heel Nijmegen."
+                  en: "The power is out in all of Nijmegen."
+            """);
+
+        await ExportAsync(content.Root);
+
+        foreach (var file in Directory.GetFiles(Site, "*.html", SearchOption.AllDirectories))
+        {
+            Assert.Contains("alert-danger", await File.ReadAllTextAsync(file));
+        }
+
+        Assert.Contains("The power is out", await File.ReadAllTextAsync(Path.Combine(Site, "en", "index.html")));
+        Assert.Contains("De stroom is uitgevallen", await File.ReadAllTextAsync(Path.Combine(Site, "tr", "index.html")));
+    }
+
+    [Fact]
+    public async Task A_broken_link_fails_the_export_and_leaves_the_previous_site_untouched()
+    {
+        await ExportAsync(TestContent.RepositoryContent);
+        var before = Directory.GetFiles(Site, "*", SearchOption.AllDirectories).Order().ToList();
+        using var content = new TestContent();
+        content.AppendLine("nl/pages/privacy.md", "[kapot](/bestaat-niet)");
+
+        var error = await Assert.ThrowsAsync<StaticExportException>(() => ExportAsync(content.Root));
+
+        Assert.Contains(error.Problems, p => p.StartsWith("privacy.html: broken link 'bestaat-niet.html'", StringComparison.Ordinal));
+        Assert.Equal(before, Directory.GetFiles(Site, "*", SearchOption.AllDirectories).Order().ToList());
+        Assert.Empty(Directory.GetDirectories(_root, "site.building-*"));
+    }
+
+    [Fact]
+    public async Task A_page_over_the_budget_fails_the_export_naming_it()
+    {
+        using var content = new TestContent();
+        var noise = string.Join(' ', Enumerable.Range(0, 6000).Select(i => Convert.ToHexString(BitConverter.GetBytes(i * 2654435761u))));
+        content.AppendLine("en/pages/drinkwater.md", noise);
+
+        var error = await Assert.ThrowsAsync<StaticExportException>(() => ExportAsync(content.Root));
+
+        Assert.Contains(error.Problems, p => Regex.IsMatch(p, @"^en/drinkwater\.html: [\d,]+ bytes gzipped, over the 14,336-byte budget$"));
+        Assert.False(Directory.Exists(Site));
+    }
+
+    [Fact]
+    public async Task It_writes_a_sitemap_and_a_zip_for_offline_distribution()
+    {
+        var result = await ExportAsync(TestContent.RepositoryContent);
+
+        var sitemap = await File.ReadAllTextAsync(Path.Combine(Site, "sitemap.xml"));
+        Assert.Contains("<loc>https://noodsteunpunt.example/nood/ar/noodplan.html</loc>", sitemap);
+        Assert.DoesNotContain("404.html", sitemap);
+        using var zip = ZipFile.OpenRead(result.Zip);
+        Assert.Contains(zip.Entries, e => e.FullName == "index.html");
+        Assert.Equal(result.Pages, zip.Entries.Count(e => e.FullName.EndsWith(".html", StringComparison.Ordinal)));
+    }
+
+    private async Task<StaticExportResult> ExportAsync(string contentPath)
+    {
+        var (data, problems) = PortalData.Load(contentPath, Cultures);
+        Assert.True(data is not null, string.Join("\n", problems));
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)).AddSingleton<PageRenderer>().BuildServiceProvider();
+        var exporter = new StaticSiteExporter(services.GetRequiredService<PageRenderer>(), TimeProvider.System);
+        var webRoot = Path.Combine(TestContent.RepositoryRoot, "wwwroot");
+        return await exporter.ExportAsync(
+            new StaticExportInput(data!.Places, data.Content, data.Texts, data.Cultures, webRoot, new Uri("https://noodsteunpunt.example/")),
+            new StaticExportOptions(Site, new Uri("https://noodsteunpunt.example/nood/"), CardPdf: null), TextWriter.Null);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
