@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Portal.Web.Cli;
+
+namespace Portal.BrowserTests;
+
+/// <summary>A real static export (with card PDFs) served by nginx on loopback, as a static host would.</summary>
+public sealed class StaticSite : IAsyncLifetime
+{
+    private Process? _nginx;
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), $"portal-static-{Guid.NewGuid():N}");
+
+    public string Folder => Path.Combine(Root, "site");
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        var error = new StringWriter();
+        var exit = await ExportStaticCommand.RunAsync(["--out", Folder], TextWriter.Null, error);
+        Assert.True(exit == 0, error.ToString());
+
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var config = Path.Combine(Root, "nginx.conf");
+        await File.WriteAllTextAsync(config, $$"""
+            daemon off;
+            worker_processes 1;
+            pid {{Root}}/nginx.pid;
+            error_log {{Root}}/nginx-error.log;
+            events { worker_connections 64; }
+            http {
+              include /etc/nginx/mime.types;
+              access_log off;
+              server {
+                listen 127.0.0.1:{{port}};
+                root {{Folder}};
+                error_page 404 /404.html;
+              }
+            }
+            """);
+        // nginx's workers run as an unprivileged user: let them read the export.
+        Process.Start("chmod", ["-R", "a+rX", Root])!.WaitForExit();
+        _nginx = Process.Start(new ProcessStartInfo("nginx", ["-c", config]) { RedirectStandardError = true })!;
+        using var http = new HttpClient();
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/index.html")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"nginx did not serve the export: {await _nginx.StandardError.ReadToEndAsync()}");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_nginx is { HasExited: false })
+        {
+            _nginx.Kill(entireProcessTree: true);
+            _nginx.WaitForExit();
+        }
+
+        Directory.Delete(Root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[Collection(PortalServerCollection.Name)]
+public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixture<StaticSite>
+{
+    public static TheoryData<string> SampleOfEveryPageTypeInEveryLanguage()
+    {
+        var data = new TheoryData<string>();
+        string[] pages = ["index.html", "noodpakket.html", "noodplan.html", "steunpunt/gemeentehuis-nijmegen.html", "buurt/BU02680202.html",
+            "wijken.html", "wijk/WK026803.html", "kaart/BU02680202.html", "postcode.html", "postcode/6525.html", "buurten.html", "privacy.html"];
+        foreach (var language in new[] { "", "en/", "ar/", "tr/", "pl/", "uk/" })
+        {
+            foreach (var page in language.Length == 0 || language == "ar/" ? pages : pages.Where((_, i) => i % 3 == language.Length % 3))
+            {
+                data.Add(language + page);
+            }
+        }
+
+        data.Add("404.html");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleOfEveryPageTypeInEveryLanguage))]
+    public async Task Has_no_axe_violations_with_JavaScript_disabled(string path)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync($"{site.BaseUrl}/{path}");
+        Assert.Equal(200, response!.Status);
+
+        // axe itself is a script and cannot run where scripts are off. The exported pages contain no script (asserted
+        // below), so they render the same with scripting on: axe checks that rendering.
+        var checker = await server.Browser.NewPageAsync();
+        await checker.GotoAsync($"{site.BaseUrl}/{path}");
+        var result = await checker.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} {v.Nodes.FirstOrDefault()?.Html}")));
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        await checker.CloseAsync();
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_resident_finds_their_support_point_from_a_USB_stick()
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(site.Folder, "index.html")).AbsoluteUri);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "6512", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Basisschool Petrus Canisius (Cortenaerpad)" }).First.ClickAsync();
+
+        Assert.StartsWith("file://", page.Url);
+        Assert.Equal("Basisschool Petrus Canisius (Cortenaerpad)", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("rgb(21, 66, 115)", await page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).color")); // the stylesheet loaded
+        await page.GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_plain_form_works_on_a_static_host()
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{site.BaseUrl}/en/index.html");
+
+        await page.GetByLabel("First 4 digits of your postcode").SelectOptionAsync("6525");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the list" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "6525", Exact = true }).ClickAsync();
+
+        Assert.Contains("Heijendaal", await page.Locator("main").InnerTextAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Card_pages_link_to_their_page_in_the_languages_card_PDF()
+    {
+        using var http = new HttpClient();
+
+        var pdf = await http.GetAsync($"{site.BaseUrl}/kaarten/meterkastkaarten-ar-a6.pdf");
+        var html = await http.GetStringAsync($"{site.BaseUrl}/ar/kaart/BU02680202.html");
+
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("href=\"../../kaarten/meterkastkaarten-ar-a6.pdf#page=", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"{site.BaseUrl}/bestaat/niet.html")).StatusCode);
+        Assert.Contains("<h1>", await (await http.GetAsync($"{site.BaseUrl}/bestaat/niet.html")).Content.ReadAsStringAsync());
+    }
+}
