@@ -1,8 +1,5 @@
 using Portal.Pages;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.Extensions.Options;
 using Portal.Cards;
 using Portal.Web.Cards;
 using Portal.Web.Hosting;
@@ -23,11 +20,7 @@ public static class CardsCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args, Switches)
-            .Build();
+        var configuration = PortalConfiguration.Build(args, Switches);
         var options = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         var cultures = PortalServices.CulturesFrom(configuration);
         var outFolder = configuration["Cards:Out"];
@@ -52,13 +45,7 @@ public static class CardsCommand
             return 1;
         }
 
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
-            .AddSingleton<PageRenderer>()
-            .AddSingleton(Options.Create(options))
-            .AddSingleton<CardDocuments>()
-            .BuildServiceProvider();
+        await using var services = PortalConfiguration.RenderingServices(options);
         var documents = services.GetRequiredService<CardDocuments>();
         try
         {

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.Extensions.Options;
 using Portal.Cards;
 using Portal.Pages;
 using Portal.StaticExport;
@@ -22,11 +19,7 @@ public static class ExportStaticCommand
     {
         // --no-pdf is a flag; give it a value so the configuration binder reads it.
         var normalized = args.SelectMany(a => a == "--no-pdf" ? ["--no-pdf", "true"] : new[] { a }).ToArray();
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(normalized, Switches)
-            .Build();
+        var configuration = PortalConfiguration.Build(normalized, Switches);
         var options = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         var outFolder = configuration["Static:Out"];
         var baseUrlText = configuration["Static:BaseUrl"];
@@ -69,13 +62,7 @@ public static class ExportStaticCommand
     /// <summary>Shared by the command and the publish hook.</summary>
     public static async Task<StaticExportResult> ExportAsync(PortalData data, PortalOptions options, string outFolder, Uri? baseUrl, bool withPdf, TextWriter progress)
     {
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
-            .AddSingleton<PageRenderer>()
-            .AddSingleton(Options.Create(options))
-            .AddSingleton<CardDocuments>()
-            .BuildServiceProvider();
+        await using var services = PortalConfiguration.RenderingServices(options);
         var documents = services.GetRequiredService<CardDocuments>();
         await using var chromium = withPdf ? await ChromiumCardRenderer.StartAsync(options.ChromiumPath) : null;
         Func<Portal.Content.Cultures.PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? cardPdf = chromium is null ? null

@@ -20,12 +20,7 @@ public static class UmbracoProvisionCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? handler = null,
         IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(settings ?? [])
-            .AddCommandLine(args, Switches)
-            .Build();
+        var configuration = PortalConfiguration.Build(args, Switches, settings);
         var url = configuration["Portal:Umbraco:BaseUrl"];
         var clientId = configuration["Portal:Umbraco:ClientId"];
         var secret = configuration["Portal:Umbraco:ClientSecret"];
