@@ -25,6 +25,12 @@ public sealed partial record PageContext(
     /// <summary>Shown on every static page, so a resident on a USB copy knows how old the information is.</summary>
     public DateTimeOffset? ExportedAt { get; init; }
 
+    /// <summary>
+    /// Static 404 page only: a static host serves it at whatever URL was not found, so its relative links need an
+    /// anchor. Null everywhere else.
+    /// </summary>
+    public Uri? BaseHref { get; init; }
+
     public PortalCulture Culture => T.Culture;
 
     public SiteSettings Settings => Content.Settings;

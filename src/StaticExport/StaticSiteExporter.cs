@@ -21,6 +21,7 @@ namespace Portal.StaticExport;
 
 public sealed record StaticExportInput(PlaceCatalog Places, SiteContent Content, UiTextCatalog Texts, CultureSet Cultures, string WebRoot, Uri PublicBaseUrl);
 
+/// <param name="BaseUrl">Where the site will be published, when known: anchors the 404 page; the sitemap falls back to the portal's public address.</param>
 /// <param name="CardPdf">Renders one language's combined card PDF; null leaves card PDFs out.</param>
 public sealed record StaticExportOptions(string OutputFolder, Uri? BaseUrl, Func<PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? CardPdf)
 {
@@ -91,12 +92,12 @@ public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvid
             }
 
             progress.WriteLine(FormattableString.Invariant($"card PDFs done after {clock.Elapsed.TotalSeconds:0.00} s"));
-            var notFound = Context(input, input.Cultures.Default, "/", "404.html", assets, now);
-            pages.Add(await WriteAsync(building, "404.html", await renderer.RenderAsync<NotFoundPage>(Parameters(notFound))));
-            if (options.BaseUrl is not null)
+            var notFound = Context(input, input.Cultures.Default, "/", "404.html", assets, now) with
             {
-                WriteSitemap(building, options.BaseUrl, pages.Select(p => p.File).Where(f => f != "404.html"));
-            }
+                BaseHref = options.BaseUrl is { } published ? new Uri(published.ToString().TrimEnd('/') + "/") : null,
+            };
+            pages.Add(await WriteAsync(building, "404.html", await renderer.RenderAsync<NotFoundPage>(Parameters(notFound))));
+            WriteSitemap(building, options.BaseUrl ?? input.PublicBaseUrl, pages.Select(p => p.File).Where(f => f != "404.html"));
 
             var problems = OverBudget(pages).Concat(BrokenLinks(building)).ToList();
             if (problems.Count > 0)

@@ -70,6 +70,6 @@ public static class ExportStaticCommand
                 CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm);
         var exporter = new StaticSiteExporter(services.GetRequiredService<PageRenderer>(), TimeProvider.System);
         var input = new StaticExportInput(data.Places, data.Content, data.Texts, data.Cultures, options.WebRootPath, options.PublicBaseUrl);
-        return await exporter.ExportAsync(input, new StaticExportOptions(outFolder, baseUrl ?? options.PublicBaseUrl, cardPdf), progress);
+        return await exporter.ExportAsync(input, new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
     }
 }

@@ -152,6 +152,10 @@ public sealed class StaticSiteExporterTests : IDisposable
         var sitemap = await File.ReadAllTextAsync(Path.Combine(Site, "sitemap.xml"));
         Assert.Contains("<loc>https://noodsteunpunt.example/nood/ar/noodplan.html</loc>", sitemap);
         Assert.DoesNotContain("404.html", sitemap);
+        // Served by a static host at any missing URL, the 404 page's relative links are anchored to the site root.
+        var notFound = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(Site, "404.html")));
+        Assert.Equal("https://noodsteunpunt.example/nood/", notFound.QuerySelector("head base")?.GetAttribute("href"));
+        Assert.Null(new HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(Site, "index.html"))).QuerySelector("base"));
         using var zip = ZipFile.OpenRead(result.Zip);
         Assert.Contains(zip.Entries, e => e.FullName == "index.html");
         Assert.Equal(result.Pages, zip.Entries.Count(e => e.FullName.EndsWith(".html", StringComparison.Ordinal)));
