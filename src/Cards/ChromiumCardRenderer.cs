@@ -53,13 +53,6 @@ public sealed class ChromiumCardRenderer : IAsyncDisposable
         return loaded;
     }
 
-    /// <summary>Every field, on every card in the document, whose content is larger than its box.</summary>
-    public async Task<IReadOnlyList<CardOverflow>> FindOverflowsAsync(string html)
-    {
-        await using var loaded = await LoadAsync(html);
-        return await loaded.OverflowsAsync();
-    }
-
     /// <summary>A PDF whose page size comes from the document's @page rule; backgrounds printed.</summary>
     public async Task<byte[]> PdfAsync(string html)
     {

@@ -9,6 +9,7 @@ using Portal.Content.Cultures;
 using Portal.Content.Model;
 using Portal.Content.Text;
 using Portal.Pages;
+using static Portal.Pages.PageParameters;
 using Portal.Pages.Cards;
 using Portal.Pages.Content;
 using Portal.Pages.Layout;
@@ -257,17 +258,6 @@ public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvid
         var root = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
         var sitemap = new XDocument(new XElement(ns + "urlset", files.Order(StringComparer.Ordinal).Select(f => new XElement(ns + "url", new XElement(ns + "loc", new Uri(root, f).ToString())))));
         sitemap.Save(Path.Combine(building, "sitemap.xml"));
-    }
-
-    private static Dictionary<string, object?> Parameters(PageContext page, params (string Name, object? Value)[] more)
-    {
-        var parameters = new Dictionary<string, object?> { ["Page"] = page };
-        foreach (var (name, value) in more)
-        {
-            parameters[name] = value;
-        }
-
-        return parameters;
     }
 
     [GeneratedRegex("(?:href|src|action)=\"([^\"]+)\"")]

@@ -25,13 +25,13 @@ public static class MarkdownContentSource
         var problems = new List<DataProblem>();
         var settingsPath = Path.Combine(contentDirectory, SettingsFile);
         var settingsFile = ReadYaml<SiteSettingsFile>(settingsPath, 0, problems);
-        var settings = settingsFile is null ? null : ToSettings(settingsFile, Display(settingsPath), problems);
+        var settings = settingsFile is null ? null : ToSettings(settingsFile, DataProblem.DisplayPath(settingsPath), problems);
 
         var byCulture = new Dictionary<string, CultureContent>(StringComparer.Ordinal);
         foreach (var culture in cultures.All)
         {
             var pages = LoadPages(Path.Combine(contentDirectory, culture.Code, PagesFolder), culture, settings, problems);
-            var alerts = (settingsFile?.Alerts ?? []).Select(a => ToAlert(a, culture, cultures.Default, Display(settingsPath), problems)).OfType<Alert>().ToList();
+            var alerts = (settingsFile?.Alerts ?? []).Select(a => ToAlert(a, culture, cultures.Default, DataProblem.DisplayPath(settingsPath), problems)).OfType<Alert>().ToList();
             var card = LoadCard(Path.Combine(contentDirectory, culture.Code, CardFile), culture, settings, problems);
             byCulture[culture.Code] = new CultureContent(culture, pages, alerts, card);
         }
@@ -50,7 +50,7 @@ public static class MarkdownContentSource
         var pages = new List<ContentPage>();
         if (!Directory.Exists(folder))
         {
-            problems.Add(new DataProblem(Display(folder), "folder", "", "not found: every configured language needs its pages"));
+            problems.Add(new DataProblem(DataProblem.DisplayPath(folder), "folder", "", "not found: every configured language needs its pages"));
             return pages;
         }
 
@@ -68,7 +68,7 @@ public static class MarkdownContentSource
 
     private static ContentPage? LoadPage(string path, PortalCulture culture, SiteSettings? settings, List<DataProblem> problems)
     {
-        var file = Display(path);
+        var file = DataProblem.DisplayPath(path);
         var key = Path.GetFileNameWithoutExtension(path);
         var text = SettingsTokens.Fill(File.ReadAllText(path).ReplaceLineEndings("\n"), settings);
         if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9]+(-[a-z0-9]+)*$"))
@@ -159,7 +159,7 @@ public static class MarkdownContentSource
         var sourceKeys = PageKeys(contentDirectory, cultures.Default);
         foreach (var culture in cultures.All.Where(c => !c.IsDefault))
         {
-            var folder = Display(Path.Combine(contentDirectory, culture.Code, PagesFolder));
+            var folder = DataProblem.DisplayPath(Path.Combine(contentDirectory, culture.Code, PagesFolder));
             var translated = byCulture[culture.Code];
             var translatedKeys = PageKeys(contentDirectory, culture);
             foreach (var key in sourceKeys.Except(translatedKeys).Order(StringComparer.Ordinal))
@@ -191,7 +191,7 @@ public static class MarkdownContentSource
             return null;
         }
 
-        var display = Display(path);
+        var display = DataProblem.DisplayPath(path);
         var before = problems.Count;
         void Fail(string field, string message) => problems.Add(new DataProblem(display, "card", field, message));
         if (string.IsNullOrWhiteSpace(file.Title)) { Fail("title", "is required"); }
@@ -283,11 +283,11 @@ public static class MarkdownContentSource
     {
         if (!File.Exists(path))
         {
-            problems.Add(new DataProblem(Display(path), "file", "", "file not found"));
+            problems.Add(new DataProblem(DataProblem.DisplayPath(path), "file", "", "file not found"));
             return null;
         }
 
-        return ReadYamlText<T>(File.ReadAllText(path), Display(path), lineOffset, problems);
+        return ReadYamlText<T>(File.ReadAllText(path), DataProblem.DisplayPath(path), lineOffset, problems);
     }
 
     private static T? ReadYamlText<T>(string yaml, string file, int lineOffset, List<DataProblem> problems) where T : class
@@ -318,11 +318,5 @@ public static class MarkdownContentSource
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
-    }
-
-    private static string Display(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

@@ -23,7 +23,7 @@ public sealed class UiTextCatalog
         foreach (var culture in cultures.All)
         {
             var path = Path.Combine(contentDirectory, culture.Code, FileName);
-            var display = Path.GetRelativePath(Environment.CurrentDirectory, path);
+            var display = DataProblem.DisplayPath(path);
             if (!File.Exists(path))
             {
                 problems.Add(new DataProblem(display, "file", "", $"file not found: every configured language needs its {FileName}"));
@@ -47,7 +47,7 @@ public sealed class UiTextCatalog
         {
             foreach (var (code, text) in loaded.Where(l => l.Key != cultures.Default.Code))
             {
-                var path = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(contentDirectory, code, FileName));
+                var path = DataProblem.DisplayPath(Path.Combine(contentDirectory, code, FileName));
                 problems.AddRange(reference.Keys.Except(text.Keys)
                     .Select(key => new DataProblem(path, $"key '{key}'", key, $"missing: the {cultures.Default.Code} texts have it")));
             }

@@ -4,6 +4,13 @@ namespace Portal.Places.Catalog;
 /// <param name="Location">"line 7" for CSV, "feature 12 (BU02680202)" for GeoJSON.</param>
 public sealed record DataProblem(string File, string Location, string Field, string Message)
 {
+    /// <summary>A path as a person at the terminal would type it: relative to where they are, unless it lies elsewhere.</summary>
+    public static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
     public override string ToString() =>
         Field.Length == 0 ? $"{File}, {Location}: {Message}" : $"{File}, {Location}, field '{Field}': {Message}";
 }

@@ -30,7 +30,7 @@ public static partial class PlaceCatalogLoader
     {
         var problems = new List<DataProblem>();
         string PathOf(string file) => Path.Combine(directory, file);
-        ProblemCollector For(string file) => new(DisplayPath(PathOf(file)), problems);
+        ProblemCollector For(string file) => new(DataProblem.DisplayPath(PathOf(file)), problems);
 
         var missing = new[] { BuurtenFile, WijkenFile, MunicipalityFile, SupportPointsFile, Pc4File, PublicBuildingsFile }
             .Where(f => !File.Exists(PathOf(f))).ToList();
@@ -97,12 +97,6 @@ public static partial class PlaceCatalogLoader
             ? new PlaceLoadResult(null, problems)
             : new PlaceLoadResult(new PlaceCatalog(geography.MunicipalityName, geography.MunicipalityBoundary, geography.Wijken,
                 geography.Buurten, points, geography.Pc4Areas), problems);
-    }
-
-    private static string DisplayPath(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
     private static (string Name, Geometry? Boundary) LoadMunicipality(string path, ProblemCollector problems)

@@ -5,6 +5,20 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
 {
     private const double EarthRadiusMeters = 6_371_008.8;
 
+    /// <summary>Decimal degrees with a dot, as the location button and the API send them; false when either is missing or off the globe.</summary>
+    public static bool TryParse(string? latitude, string? longitude, out GeoPoint point)
+    {
+        point = default;
+        if (!double.TryParse(latitude, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var lat)
+            || !double.TryParse(longitude, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var lon))
+        {
+            return false;
+        }
+
+        point = new GeoPoint(lat, lon);
+        return point.IsValid;
+    }
+
     public bool IsValid =>
         double.IsFinite(Latitude) && double.IsFinite(Longitude)
         && Latitude is >= -90 and <= 90 && Longitude is >= -180 and <= 180;

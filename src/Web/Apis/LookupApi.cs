@@ -1,6 +1,5 @@
 using Portal.Places;
 using Portal.Places.Lookup;
-using Portal.Web.ResidentPages;
 
 namespace Portal.Web.Apis;
 
@@ -45,7 +44,7 @@ public static class LookupApi
                 return Invalid("postcode", "Give either postcode (and huisnummer) or lat and lon, not both.");
             }
 
-            if (!ResidentPageEndpoints.TryParsePoint(lat, lon, out var point))
+            if (!Portal.Places.Geography.GeoPoint.TryParse(lat, lon, out var point))
             {
                 return Invalid(lat is null ? "lat" : "lon",
                     "lat and lon must both be given as decimal WGS84 degrees with a dot, e.g. lat=51.8287&lon=5.8669.");

@@ -1,5 +1,6 @@
 using Portal.Pages;
 using System.Net.Http.Headers;
+using static Portal.Pages.PageParameters;
 using Portal.Pages.Cards;
 using Portal.Pages.Layout;
 using Portal.Web.Hosting;
@@ -18,9 +19,8 @@ public static class CardEndpoints
         {
             var page = PageContextFactory.For(http, data);
             return data.Places.FindBuurt(code.ToUpperInvariant()) is { } buurt
-                ? renderer.PageAsync<CardPage>(new Dictionary<string, object?>
-                    { ["Page"] = page, ["Card"] = documents.Card(data, buurt, page.Culture, Portal.Cards.CardSize.A6) })
-                : renderer.PageAsync<NotFoundPage>(new Dictionary<string, object?> { ["Page"] = page }, StatusCodes.Status404NotFound);
+                ? renderer.PageAsync<CardPage>(Parameters(page, ("Card", documents.Card(data, buurt, page.Culture, Portal.Cards.CardSize.A6))))
+                : renderer.PageAsync<NotFoundPage>(Parameters(page), StatusCodes.Status404NotFound);
         });
     }
 
@@ -34,7 +34,7 @@ public static class CardEndpoints
         {
             if (data.Places.FindBuurt(code.ToUpperInvariant()) is not { } buurt)
             {
-                return renderer.PageAsync<NotFoundPage>(new Dictionary<string, object?> { ["Page"] = PageContextFactory.For(http, data) }, StatusCodes.Status404NotFound);
+                return renderer.PageAsync<NotFoundPage>(Parameters(PageContextFactory.For(http, data)), StatusCodes.Status404NotFound);
             }
 
             var culture = PreferredCulture(http.Request.Headers.AcceptLanguage.ToString(), data);

@@ -34,15 +34,19 @@ public sealed class CardFileCache(CardDocuments documents, IOptions<PortalOption
             _chromium ??= await ChromiumCardRenderer.StartAsync(options.Value.ChromiumPath);
             var card = documents.Card(data, buurt, culture, CardSize.A6);
             var html = await documents.PrintHtmlAsync([card], sheets: false);
-            var overflows = await _chromium.FindOverflowsAsync(html);
-            if (overflows.Count > 0)
+            byte[] bytes;
+            await using (var loaded = await _chromium.LoadAsync(html))
             {
-                throw new CardOverflowException(overflows);
-            }
+                var overflows = await loaded.OverflowsAsync();
+                if (overflows.Count > 0)
+                {
+                    throw new CardOverflowException(overflows);
+                }
 
-            var bytes = extension == "pdf"
-                ? PdfPageBoxes.Correct(await _chromium.PdfAsync(html), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm)
-                : (await _chromium.PngsAsync(html, CardSize.A6, CardBatch.PngDpi))[buurt.Code];
+                bytes = extension == "pdf"
+                    ? PdfPageBoxes.Correct(await loaded.PdfAsync(), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm)
+                    : (await _chromium.PngsAsync(html, CardSize.A6, CardBatch.PngDpi))[buurt.Code];
+            }
             Directory.CreateDirectory(folder);
             var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
             await File.WriteAllBytesAsync(temporary, bytes);

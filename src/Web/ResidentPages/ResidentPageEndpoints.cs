@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Pages;
+using static Portal.Pages.PageParameters;
 using Portal.Pages.Layout;
 using Portal.Pages.Lookup;
 using Portal.Pages.Places;
@@ -91,7 +92,7 @@ public static class ResidentPageEndpoints
         var page = PageContextFactory.For(http, data);
         if (lat is not null || lon is not null)
         {
-            if (!TryParsePoint(lat, lon, out var point))
+            if (!GeoPoint.TryParse(lat, lon, out var point))
             {
                 var invalid = new LookupForm("", "", new Dictionary<string, string> { [LookupForm.PostcodeField] = "form.location-invalid" });
                 return await renderer.PageAsync<LookupPage>(Parameters(page, ("Form", invalid)), StatusCodes.Status400BadRequest);
@@ -167,28 +168,4 @@ public static class ResidentPageEndpoints
 
     private static int StatusOf(LookupOutcome outcome) =>
         outcome.Status == LookupStatus.UnknownPostcode ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
-
-    internal static bool TryParsePoint(string? lat, string? lon, out GeoPoint point)
-    {
-        point = default;
-        if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
-            || !double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
-        {
-            return false;
-        }
-
-        point = new GeoPoint(latitude, longitude);
-        return point.IsValid;
-    }
-
-    private static Dictionary<string, object?> Parameters(PageContext page, params (string Name, object? Value)[] more)
-    {
-        var parameters = new Dictionary<string, object?> { ["Page"] = page };
-        foreach (var (name, value) in more)
-        {
-            parameters[name] = value;
-        }
-
-        return parameters;
-    }
 }
