@@ -33,14 +33,19 @@ public sealed class ChromiumCardRenderer : IAsyncDisposable
 
     public static async Task<ChromiumCardRenderer> StartAsync(string executable = DefaultExecutable)
     {
+        EnsureInstalled(executable);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = LaunchArgs });
+        return new ChromiumCardRenderer(playwright, browser);
+    }
+
+    /// <summary>Fails at once, with how to fix it, rather than after the work that needs Chromium has begun.</summary>
+    public static void EnsureInstalled(string executable = DefaultExecutable)
+    {
         if (!File.Exists(executable))
         {
             throw new FileNotFoundException($"Chromium not found at {executable}; install it with: apt-get install -y chromium fonts-noto-core", executable);
         }
-
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = LaunchArgs });
-        return new ChromiumCardRenderer(playwright, browser);
     }
 
     /// <summary>Loads a print document once; check it and print it from the same page.</summary>

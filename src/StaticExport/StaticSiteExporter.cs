@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Components;
 using Portal.Cards;
@@ -23,7 +22,7 @@ namespace Portal.StaticExport;
 public sealed record StaticExportInput(PlaceCatalog Places, SiteContent Content, UiTextCatalog Texts, CultureSet Cultures, string WebRoot, Uri PublicBaseUrl);
 
 /// <param name="BaseUrl">Where the site will be published, when known: anchors the 404 page; the sitemap falls back to the portal's public address.</param>
-/// <param name="CardPdf">Renders one language's combined card PDF; null leaves card PDFs out.</param>
+/// <param name="CardPdf">Renders one language's combined card PDF, called for one language at a time; null leaves card PDFs out.</param>
 public sealed record StaticExportOptions(string OutputFolder, Uri? BaseUrl, Func<PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? CardPdf)
 {
     /// <summary>What TCP's first round trip carries (RFC 6928: 10 segments): a page this size arrives in one go.</summary>
@@ -48,7 +47,7 @@ public sealed class StaticExportException(IReadOnlyList<string> problems)
 /// No script, no web fonts, one shared stylesheet with a content hash. Refuses to replace the previous export if a page
 /// is over budget or a link is broken.
 /// </summary>
-public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
+public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
 {
     private static readonly string[] Stylesheets = ["/css/portal.css", "/css/card.css"];
 
@@ -58,64 +57,61 @@ public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvid
         var now = time.GetUtcNow();
         var target = Path.GetFullPath(options.OutputFolder);
         var building = $"{target}.building-{Guid.NewGuid():N}";
+        var zip = $"{target}.zip";
+        var zipTemporary = $"{zip}.{Guid.NewGuid():N}.tmp";
         Directory.CreateDirectory(building);
         try
         {
-            var assets = WriteAssets(input.WebRoot, building);
-            var pages = new List<(string File, long Gzip)>();
+            await using var site = new SiteFolderWriter(building, zipTemporary);
+            var assets = AddAssets(input.WebRoot, site);
             var cardsByCulture = input.Cultures.All.ToDictionary(c => c.Code, culture => input.Places.Buurten
                 .Select(b => MeterkastCard.For(b, input.Places, input.Content, input.Texts, culture, input.Cultures, CardSize.A6, input.PublicBaseUrl))
                 .ToList());
             // Chromium prints the card PDFs in its own processes while this one renders the pages.
-            var pdfs = options.CardPdf is null ? [] : input.Cultures.All.ToDictionary(c => c.Code, c => options.CardPdf(c, cardsByCulture[c.Code]));
+            var pdfs = options.CardPdf is { } cardPdf ? Task.Run(() => PrintCardsAsync(input.Cultures, cardsByCulture, cardPdf)) : null;
             var work = input.Cultures.All
-                .SelectMany(culture => PagesOf(input, culture, cardsByCulture[culture.Code], options.CardPdf is null ? null : PdfPath(culture))
+                .SelectMany(culture => PagesOf(input, culture, cardsByCulture[culture.Code], pdfs is null ? null : PdfPath(culture))
                     .Select(page => (Culture: culture, page.SitePath, page.Render)))
                 .ToList();
-            var written = new System.Collections.Concurrent.ConcurrentBag<(string File, long Gzip)>();
-            // Pages are independent: render them on every core.
+            var pages = new System.Collections.Concurrent.ConcurrentBag<RenderedPage>();
+            // Pages are independent: render them on every core; one writer puts them on disk meanwhile.
             await Parallel.ForEachAsync(work, async (page, _) =>
             {
                 var file = StaticPaths.FileFor(page.Culture, page.SitePath);
-                written.Add(await WriteAsync(building, file, await page.Render(Context(input, page.Culture, page.SitePath, file, assets, now))));
+                pages.Add(Add(site, file, await page.Render(Context(input, page.Culture, page.SitePath, file, assets, now))));
             });
-            pages.AddRange(written);
             progress.WriteLine(FormattableString.Invariant($"{pages.Count} pages rendered after {clock.Elapsed.TotalSeconds:0.00} s"));
 
             // Its language links lead to each language's home page: there is no "not found" page to switch to.
-            if (pdfs.Count > 0)
-            {
-                Directory.CreateDirectory(Path.Combine(building, "kaarten"));
-                foreach (var culture in input.Cultures.All)
-                {
-                    await File.WriteAllBytesAsync(Path.Combine(building, PdfPath(culture).TrimStart('/')), await pdfs[culture.Code]);
-                }
-            }
-
-            progress.WriteLine(FormattableString.Invariant($"card PDFs done after {clock.Elapsed.TotalSeconds:0.00} s"));
             var notFound = Context(input, input.Cultures.Default, "/", "404.html", assets, now) with
             {
                 BaseHref = options.BaseUrl is { } published ? new Uri(published.ToString().TrimEnd('/') + "/") : null,
             };
-            pages.Add(await WriteAsync(building, "404.html", await renderer.RenderAsync<NotFoundPage>(Parameters(notFound))));
-            WriteSitemap(building, options.BaseUrl ?? input.PublicBaseUrl, pages.Select(p => p.File).Where(f => f != "404.html"));
+            pages.Add(Add(site, "404.html", await renderer.RenderAsync<NotFoundPage>(Parameters(notFound))));
+            site.Add("sitemap.xml", Sitemap(options.BaseUrl ?? input.PublicBaseUrl, pages.Select(p => p.File).Where(f => f != "404.html")));
+            if (pdfs is not null)
+            {
+                foreach (var (culture, pdf) in await pdfs)
+                {
+                    site.Add(PdfPath(culture).TrimStart('/'), pdf);
+                }
 
-            var problems = OverBudget(pages).Concat(BrokenLinks(building)).ToList();
+                progress.WriteLine(FormattableString.Invariant($"card PDFs done after {clock.Elapsed.TotalSeconds:0.00} s"));
+            }
+
+            var written = await site.CompleteAsync();
+            var problems = OverBudget(pages).Concat(BrokenLinks(pages, written)).ToList();
             if (problems.Count > 0)
             {
                 throw new StaticExportException(problems);
             }
 
-            progress.WriteLine(FormattableString.Invariant($"budget and link check done after {clock.Elapsed.TotalSeconds:0.00} s"));
-            var zip = $"{target}.zip";
-            var zipTemporary = $"{zip}.{Guid.NewGuid():N}.tmp";
-            ZipFile.CreateFromDirectory(building, zipTemporary, CompressionLevel.Fastest, includeBaseDirectory: false);
-            progress.WriteLine(FormattableString.Invariant($"zip written after {clock.Elapsed.TotalSeconds:0.00} s"));
+            progress.WriteLine(FormattableString.Invariant($"written and checked after {clock.Elapsed.TotalSeconds:0.00} s"));
             Portal.Content.Files.AtomicFolder.Replace(building, target);
             File.Move(zipTemporary, zip, overwrite: true);
 
             var sizes = pages.Select(p => p.Gzip).Order().ToList();
-            var largest = pages.MaxBy(p => p.Gzip);
+            var largest = pages.MaxBy(p => p.Gzip)!;
             return new StaticExportResult(pages.Count, sizes[sizes.Count / 2], largest.File, largest.Gzip, clock.Elapsed, target, zip);
         }
         catch
@@ -125,8 +121,33 @@ public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvid
                 Directory.Delete(building, recursive: true);
             }
 
+            File.Delete(zipTemporary);
             throw;
         }
+    }
+
+    /// <summary>A page as written: its size as residents receive it, and where its links lead.</summary>
+    private sealed record RenderedPage(string File, long Gzip, IReadOnlyList<(string Href, string Target)> Links, IReadOnlyList<string> LinkProblems);
+
+    private static RenderedPage Add(SiteFolderWriter site, string file, string html)
+    {
+        var bytes = Encoding.UTF8.GetBytes(html);
+        site.Add(file, bytes);
+        var (links, problems) = InternalLinks.Of(file, html);
+        return new RenderedPage(file, GzipSize(bytes), links, problems);
+    }
+
+    /// <summary>One language at a time, so a printer can reuse one browser page for all of them.</summary>
+    private static async Task<List<(PortalCulture Culture, byte[] Pdf)>> PrintCardsAsync(CultureSet cultures,
+        Dictionary<string, List<MeterkastCard>> cardsByCulture, Func<PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>> print)
+    {
+        var pdfs = new List<(PortalCulture, byte[])>();
+        foreach (var culture in cultures.All)
+        {
+            pdfs.Add((culture, await print(culture, cardsByCulture[culture.Code])));
+        }
+
+        return pdfs;
     }
 
     private IEnumerable<(string SitePath, Func<PageContext, Task<string>> Render)> PagesOf(StaticExportInput input, PortalCulture culture,
@@ -186,28 +207,23 @@ public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvid
     private static string Fragment(string path) => path.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? path[i..] : "";
 
     /// <summary>Copies the stylesheets under a content-hashed name: cached for ever, replaced by the next change.</summary>
-    private static Dictionary<string, string> WriteAssets(string webRoot, string building)
+    private static Dictionary<string, string> AddAssets(string webRoot, SiteFolderWriter site)
     {
         var assets = new Dictionary<string, string>(StringComparer.Ordinal);
-        Directory.CreateDirectory(Path.Combine(building, "css"));
         foreach (var sheet in Stylesheets)
         {
             var bytes = File.ReadAllBytes(Path.Combine(webRoot, sheet.TrimStart('/')));
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..8];
             var name = $"css/{Path.GetFileNameWithoutExtension(sheet)}.{hash}.css";
-            File.WriteAllBytes(Path.Combine(building, name), bytes);
+            site.Add(name, bytes);
             assets[sheet] = name;
         }
 
         return assets;
     }
 
-    private static async Task<(string File, long Gzip)> WriteAsync(string building, string file, string html)
+    private static long GzipSize(byte[] bytes)
     {
-        var path = Path.Combine(building, file);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var bytes = Encoding.UTF8.GetBytes(html);
-        await File.WriteAllBytesAsync(path, bytes);
         using var compressed = new MemoryStream();
         // Optimal is what web servers send (gzip level 6 or so); the budget is measured as residents receive it.
         using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
@@ -215,51 +231,26 @@ public sealed partial class StaticSiteExporter(PageRenderer renderer, TimeProvid
             gzip.Write(bytes);
         }
 
-        return (file, compressed.Length);
+        return compressed.Length;
     }
 
-    private static IEnumerable<string> OverBudget(IEnumerable<(string File, long Gzip)> pages) =>
+    private static IEnumerable<string> OverBudget(IEnumerable<RenderedPage> pages) =>
         pages.Where(p => p.Gzip > StaticExportOptions.PageBudgetBytes)
             .Select(p => $"{p.File}: {p.Gzip:N0} bytes gzipped, over the {StaticExportOptions.PageBudgetBytes:N0}-byte budget");
 
-    /// <summary>Every relative href/src/action in every HTML file must name a file in the export.</summary>
-    private static IEnumerable<string> BrokenLinks(string building)
-    {
-        foreach (var path in Directory.GetFiles(building, "*.html", SearchOption.AllDirectories))
-        {
-            var file = Path.GetRelativePath(building, path).Replace('\\', '/');
-            var directory = Path.GetDirectoryName(path)!;
-            foreach (Match link in LinkAttribute().Matches(File.ReadAllText(path)))
-            {
-                var href = System.Net.WebUtility.HtmlDecode(link.Groups[1].Value);
-                if (href.StartsWith('#') || href.Contains(':', StringComparison.Ordinal))
-                {
-                    continue; // same page, or another scheme (https:, tel:, geo:)
-                }
+    /// <summary>Every relative href/src/action in every page must name a file in the export.</summary>
+    private static IEnumerable<string> BrokenLinks(IEnumerable<RenderedPage> pages, IReadOnlySet<string> files) =>
+        pages.OrderBy(p => p.File, StringComparer.Ordinal).SelectMany(page => page.LinkProblems.Concat(page.Links
+            .Where(link => !files.Contains(link.Target))
+            .Select(link => $"{page.File}: broken link '{link.Href}'")));
 
-                if (href.StartsWith('/'))
-                {
-                    yield return $"{file}: link '{href}' is absolute; the export must work under any base path and from file://";
-                    continue;
-                }
-
-                var target = href.Split('?', '#')[0];
-                if (!File.Exists(Path.GetFullPath(Path.Combine(directory, target))))
-                {
-                    yield return $"{file}: broken link '{href}'";
-                }
-            }
-        }
-    }
-
-    private static void WriteSitemap(string building, Uri baseUrl, IEnumerable<string> files)
+    private static byte[] Sitemap(Uri baseUrl, IEnumerable<string> files)
     {
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var root = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
         var sitemap = new XDocument(new XElement(ns + "urlset", files.Order(StringComparer.Ordinal).Select(f => new XElement(ns + "url", new XElement(ns + "loc", new Uri(root, f).ToString())))));
-        sitemap.Save(Path.Combine(building, "sitemap.xml"));
+        using var bytes = new MemoryStream();
+        sitemap.Save(bytes);
+        return bytes.ToArray();
     }
-
-    [GeneratedRegex("(?:href|src|action)=\"([^\"]+)\"")]
-    private static partial Regex LinkAttribute();
 }

@@ -64,12 +64,48 @@ public static class ExportStaticCommand
     {
         await using var services = PortalConfiguration.RenderingServices(options);
         var documents = services.GetRequiredService<CardDocuments>();
-        await using var chromium = withPdf ? await ChromiumCardRenderer.StartAsync(options.ChromiumPath) : null;
-        Func<Portal.Content.Cultures.PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? cardPdf = chromium is null ? null
-            : async (_, cards) => PdfPageBoxes.Correct(await chromium.PdfAsync(await documents.PrintHtmlAsync(cards, false)),
-                CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm);
+        if (withPdf)
+        {
+            ChromiumCardRenderer.EnsureInstalled(options.ChromiumPath);
+        }
+
+        // Chromium starts when the exporter first asks for a PDF, while the pages render. The exporter asks for one
+        // language at a time: one browser page prints them all, faster on two cores than a page per language.
+        ChromiumCardRenderer? chromium = null;
+        LoadedCards? page = null;
+        Func<Portal.Content.Cultures.PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? cardPdf = !withPdf ? null
+            : async (_, cards) =>
+            {
+                var html = await documents.PrintHtmlAsync(cards, false);
+                chromium ??= await ChromiumCardRenderer.StartAsync(options.ChromiumPath);
+                if (page is null)
+                {
+                    page = await chromium.LoadAsync(html);
+                }
+                else
+                {
+                    await page.SetAsync(html);
+                }
+
+                return PdfPageBoxes.Correct(await page.PdfAsync(), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm);
+            };
         var exporter = new StaticSiteExporter(services.GetRequiredService<PageRenderer>(), TimeProvider.System);
         var input = new StaticExportInput(data.Places, data.Content, data.Texts, data.Cultures, options.WebRootPath, options.PublicBaseUrl);
-        return await exporter.ExportAsync(input, new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
+        try
+        {
+            return await exporter.ExportAsync(input, new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
+        }
+        finally
+        {
+            if (page is not null)
+            {
+                await page.DisposeAsync();
+            }
+
+            if (chromium is not null)
+            {
+                await chromium.DisposeAsync();
+            }
+        }
     }
 }
