@@ -19,12 +19,19 @@ public sealed class StaticSite : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The export's own card PDF cache, empty at the start, so the PDFs are really printed.</summary>
+    public string PrintCache => Path.Combine(Root, "card-prints");
+
+    /// <summary>What the export command wrote to its output.</summary>
+    public string Output { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        var error = new StringWriter();
-        var exit = await ExportStaticCommand.RunAsync(["--out", Folder], TextWriter.Null, error);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exit = await ExportStaticCommand.RunAsync(["--out", Folder, "--Portal:PrintCachePath", PrintCache], output, error);
         Assert.True(exit == 0, error.ToString());
+        Output = output.ToString();
 
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -177,5 +184,21 @@ public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixtu
         Assert.Contains("href=\"../../kaarten/meterkastkaarten-ar-a6.pdf#page=", html);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"{site.BaseUrl}/bestaat/niet.html")).StatusCode);
         Assert.Contains("<h1>", await (await http.GetAsync($"{site.BaseUrl}/bestaat/niet.html")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_second_export_with_the_same_cards_reuses_their_PDFs_instead_of_printing()
+    {
+        var again = Path.Combine(site.Root, "again");
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ExportStaticCommand.RunAsync(["--out", again, "--Portal:PrintCachePath", site.PrintCache], output, error);
+
+        Assert.True(exit == 0, error.ToString());
+        Assert.Contains("Card PDFs: 0 unchanged since the last export, 6 printed.", site.Output);
+        Assert.Contains("Card PDFs: 6 unchanged since the last export, 0 printed.", output.ToString());
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(site.Folder, "kaarten", "meterkastkaarten-uk-a6.pdf")),
+            await File.ReadAllBytesAsync(Path.Combine(again, "kaarten", "meterkastkaarten-uk-a6.pdf")));
+        Assert.Equal(6, Directory.GetFiles(site.PrintCache, "*.pdf").Length);
     }
 }

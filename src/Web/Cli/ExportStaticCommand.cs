@@ -69,31 +69,43 @@ public static class ExportStaticCommand
             ChromiumCardRenderer.EnsureInstalled(options.ChromiumPath);
         }
 
-        // Chromium starts when the exporter first asks for a PDF, while the pages render. The exporter asks for one
-        // language at a time: one browser page prints them all, faster on two cores than a page per language.
+        // Card PDFs come from the cache when the cards did not change. Otherwise Chromium starts when the exporter first
+        // asks for one, while the pages render; the exporter asks for one language at a time, so one browser page prints
+        // them all, faster on two cores than a page per language.
+        var prints = new PrintCache(options.PrintCachePath);
         ChromiumCardRenderer? chromium = null;
         LoadedCards? page = null;
         Func<Portal.Content.Cultures.PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? cardPdf = !withPdf ? null
             : async (_, cards) =>
             {
                 var html = await documents.PrintHtmlAsync(cards, false);
-                chromium ??= await ChromiumCardRenderer.StartAsync(options.ChromiumPath);
-                if (page is null)
+                return await prints.GetOrPrintAsync(html, "pdf", async () =>
                 {
-                    page = await chromium.LoadAsync(html);
-                }
-                else
-                {
-                    await page.SetAsync(html);
-                }
+                    chromium ??= await ChromiumCardRenderer.StartAsync(options.ChromiumPath);
+                    if (page is null)
+                    {
+                        page = await chromium.LoadAsync(html);
+                    }
+                    else
+                    {
+                        await page.SetAsync(html);
+                    }
 
-                return PdfPageBoxes.Correct(await page.PdfAsync(), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm);
+                    return PdfPageBoxes.Correct(await page.PdfAsync(), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm);
+                });
             };
         var exporter = new StaticSiteExporter(services.GetRequiredService<PageRenderer>(), TimeProvider.System);
         var input = new StaticExportInput(data.Places, data.Content, data.Texts, data.Cultures, options.WebRootPath, options.PublicBaseUrl);
         try
         {
-            return await exporter.ExportAsync(input, new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
+            var result = await exporter.ExportAsync(input, new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
+            if (withPdf)
+            {
+                prints.RemoveUnused();
+                progress.WriteLine($"Card PDFs: {prints.Reused} unchanged since the last export, {prints.Printed} printed.");
+            }
+
+            return result;
         }
         finally
         {

@@ -16,6 +16,9 @@ public sealed class PortalOptions
     /// <summary>Rendered card files for /kaart/{code}.pdf and .png, one set per content version.</summary>
     public string CardCachePath { get; set; } = Path.Combine(AppContext.BaseDirectory, "var", "cards");
 
+    /// <summary>The static export's card PDFs, by the cards they show: an export whose cards did not change reuses them.</summary>
+    public string PrintCachePath { get; set; } = Path.Combine(AppContext.BaseDirectory, "var", "card-prints");
+
     /// <summary>When set, a print run (`portal cards`) is rebuilt into this folder after every publish.</summary>
     public string? CardOutputPath { get; set; }
 
