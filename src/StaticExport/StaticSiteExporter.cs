@@ -59,6 +59,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         var building = $"{target}.building-{Guid.NewGuid():N}";
         var zip = $"{target}.zip";
         var zipTemporary = $"{zip}.{Guid.NewGuid():N}.tmp";
+        Task<List<(PortalCulture Culture, byte[] Pdf)>>? pdfs = null;
         Directory.CreateDirectory(building);
         try
         {
@@ -68,7 +69,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
                 .Select(b => MeterkastCard.For(b, input.Places, input.Content, input.Texts, culture, input.Cultures, CardSize.A6, input.PublicBaseUrl))
                 .ToList());
             // Chromium prints the card PDFs in its own processes while this one renders the pages.
-            var pdfs = options.CardPdf is { } cardPdf ? Task.Run(() => PrintCardsAsync(input.Cultures, cardsByCulture, cardPdf)) : null;
+            pdfs = options.CardPdf is { } cardPdf ? Task.Run(() => PrintCardsAsync(input.Cultures, cardsByCulture, cardPdf)) : null;
             var work = input.Cultures.All
                 .SelectMany(culture => PagesOf(input, culture, cardsByCulture[culture.Code], pdfs is null ? null : PdfPath(culture))
                     .Select(page => (Culture: culture, page.SitePath, page.Render)))
@@ -116,6 +117,12 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         }
         catch
         {
+            if (pdfs is not null)
+            {
+                // Let the printer finish before its caller tears it down; the export's own failure is what is reported.
+                await ((Task)pdfs).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             if (Directory.Exists(building))
             {
                 Directory.Delete(building, recursive: true);

@@ -129,6 +129,7 @@ public sealed class StaticSiteExporterTests : IDisposable
         Assert.Contains(error.Problems, p => p.StartsWith("privacy.html: broken link 'bestaat-niet.html'", StringComparison.Ordinal));
         Assert.Equal(before, Directory.GetFiles(Site, "*", SearchOption.AllDirectories).Order().ToList());
         Assert.Empty(Directory.GetDirectories(_root, "site.building-*"));
+        Assert.Empty(Directory.GetFiles(_root, "*.tmp")); // the half-built zip
     }
 
     [Fact]
@@ -161,7 +162,8 @@ public sealed class StaticSiteExporterTests : IDisposable
         Assert.Equal(result.Pages, zip.Entries.Count(e => e.FullName.EndsWith(".html", StringComparison.Ordinal)));
     }
 
-    private async Task<StaticExportResult> ExportAsync(string contentPath)
+    private async Task<StaticExportResult> ExportAsync(string contentPath,
+        Func<PortalCulture, IReadOnlyList<Portal.Cards.MeterkastCard>, Task<byte[]>>? cardPdf = null)
     {
         var (data, problems) = PortalData.Load(contentPath, Cultures);
         Assert.True(data is not null, string.Join("\n", problems));
@@ -170,7 +172,7 @@ public sealed class StaticSiteExporterTests : IDisposable
         var webRoot = Path.Combine(TestContent.RepositoryRoot, "wwwroot");
         return await exporter.ExportAsync(
             new StaticExportInput(data!.Places, data.Content, data.Texts, data.Cultures, webRoot, new Uri("https://noodsteunpunt.example/")),
-            new StaticExportOptions(Site, new Uri("https://noodsteunpunt.example/nood/"), CardPdf: null), TextWriter.Null);
+            new StaticExportOptions(Site, new Uri("https://noodsteunpunt.example/nood/"), cardPdf), TextWriter.Null);
     }
 
     public void Dispose()
