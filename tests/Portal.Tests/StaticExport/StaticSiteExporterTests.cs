@@ -162,8 +162,7 @@ public sealed class StaticSiteExporterTests : IDisposable
         Assert.Equal(result.Pages, zip.Entries.Count(e => e.FullName.EndsWith(".html", StringComparison.Ordinal)));
     }
 
-    private async Task<StaticExportResult> ExportAsync(string contentPath,
-        Func<PortalCulture, IReadOnlyList<Portal.Cards.MeterkastCard>, Task<byte[]>>? cardPdf = null)
+    private async Task<StaticExportResult> ExportAsync(string contentPath)
     {
         var (data, problems) = PortalData.Load(contentPath, Cultures);
         Assert.True(data is not null, string.Join("\n", problems));
@@ -172,7 +171,7 @@ public sealed class StaticSiteExporterTests : IDisposable
         var webRoot = Path.Combine(TestContent.RepositoryRoot, "wwwroot");
         return await exporter.ExportAsync(
             new StaticExportInput(data!.Places, data.Content, data.Texts, data.Cultures, webRoot, new Uri("https://noodsteunpunt.example/")),
-            new StaticExportOptions(Site, new Uri("https://noodsteunpunt.example/nood/"), cardPdf), TextWriter.Null);
+            new StaticExportOptions(Site, new Uri("https://noodsteunpunt.example/nood/"), CardPdf: null), TextWriter.Null);
     }
 
     public void Dispose()
