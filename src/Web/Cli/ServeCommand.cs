@@ -25,11 +25,14 @@ public static class ServeCommand
         builder.AddPortal(data);
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(options.WebRootPath),
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
+        // Explicitly after UseHeadAsGet, so a HEAD request is matched to the GET endpoint.
+        app.UseRouting();
         app.MapLookupApi();
         app.MapHealth();
         app.MapUmbracoWebhook();

@@ -246,6 +246,26 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/en/steunpunt/obs-de-muze", HttpStatusCode.OK)]
+    [InlineData("/api/v1/lookup?postcode=6525AG", HttpStatusCode.OK)]
+    [InlineData("/health", HttpStatusCode.OK)]
+    [InlineData("/s/BU02680202", HttpStatusCode.Found)]
+    [InlineData("/css/portal.css", HttpStatusCode.OK)]
+    [InlineData("/bestaat-niet", HttpStatusCode.NotFound)]
+    public async Task HEAD_answers_like_GET_without_a_body_so_uptime_monitors_work(string url, HttpStatusCode status)
+    {
+        var get = await _client.GetAsync(url);
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(status, get.StatusCode);
+        Assert.Equal(status, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Headers.Location, head.Headers.Location);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/opzoeken?postcode=6525AG")]
     [InlineData("/api/v1/lookup?postcode=6525AG")]
