@@ -15,6 +15,9 @@ public sealed class UiText(PortalCulture culture, IReadOnlyDictionary<string, st
     /// <summary>Fills {0}, {1}... in the text, formatting numbers and dates the way the language does.</summary>
     public string Format(string key, params object?[] arguments) => string.Format(Culture.Info, this[key], arguments);
 
+    /// <summary>"water, stroom, warmte" with the language's own separator (Arabic writes "،").</summary>
+    public string List(IEnumerable<string> items) => string.Join(this["list.separator"], items);
+
     public string Date(DateTimeOffset time) => time.ToString("d MMMM yyyy, HH:mm", Culture.Info);
 
     public string Number(double value) => value.ToString("N0", Culture.Info);

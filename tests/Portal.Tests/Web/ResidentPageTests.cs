@@ -246,6 +246,16 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Theory]
+    [InlineData("/buurt/BU02680100", "Hier kunt u terecht voor: informatie, eerste hulp, stroom om uw telefoon op te laden")]
+    [InlineData("/ar/buurt/BU02680100", "يمكنك الحصول هنا على: معلومات، الإسعافات الأولية، كهرباء لشحن هاتفك")]
+    public async Task What_a_support_point_offers_is_listed_with_the_language_s_own_separator(string path, string expected)
+    {
+        var document = await GetPage(path);
+
+        Assert.Contains(expected, document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/", HttpStatusCode.OK)]
     [InlineData("/en/steunpunt/obs-de-muze", HttpStatusCode.OK)]
     [InlineData("/api/v1/lookup?postcode=6525AG", HttpStatusCode.OK)]
