@@ -201,4 +201,10 @@ public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixtu
             await File.ReadAllBytesAsync(Path.Combine(again, "kaarten", "meterkastkaarten-uk-a6.pdf")));
         Assert.Equal(6, Directory.GetFiles(site.PrintCache, "*.pdf").Length);
     }
+
+    [Fact]
+    public void Exported_without_a_base_URL_the_command_says_where_the_404_page_works()
+    {
+        Assert.Contains("Without --base-url, 404.html works when the site is served at a host's root", site.Output);
+    }
 }

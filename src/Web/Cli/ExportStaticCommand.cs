@@ -45,6 +45,11 @@ public static class ExportStaticCommand
                 $"Exported {result.Pages} pages in {result.Elapsed.TotalSeconds:0.00} s ({result.PagesPerSecond:0} pages/s) to {result.Folder} and {result.Zip}."));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Page size gzipped: median {result.MedianGzipBytes:N0} bytes, largest {result.LargestGzipBytes:N0} bytes ({result.LargestPage}); budget {StaticExportOptions.PageBudgetBytes:N0}."));
+            if (baseUrl is null)
+            {
+                output.WriteLine("Without --base-url, 404.html works when the site is served at a host's root (or opened from disk); give --base-url to publish it under a path.");
+            }
+
             return 0;
         }
         catch (StaticExportException e)
