@@ -39,10 +39,7 @@ public sealed class PrintCache(string folder)
         }
 
         var bytes = await print();
-        Directory.CreateDirectory(folder);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        await Portal.Content.Files.AtomicFile.WriteAllBytesAsync(path, bytes);
         lock (_lock)
         {
             Printed++;

@@ -6,42 +6,26 @@ namespace Portal.Content.Umbraco;
 public sealed record UmbracoSnapshot(DateTimeOffset SavedAt, IReadOnlyDictionary<string, IReadOnlyList<DeliveryItem>> Items)
 {
     /// <summary>Writes beside the target and renames over it: a crash mid-write never leaves a half snapshot.</summary>
-    public void Save(string path)
+    public void Save(string path) => Files.AtomicFile.Write(path, stream =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        writer.WriteStartObject();
+        writer.WriteString("savedAt", SavedAt);
+        writer.WriteStartObject("cultures");
+        foreach (var (culture, items) in Items)
         {
-            using (var stream = File.Create(temporary))
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+            writer.WriteStartArray(culture);
+            foreach (var item in items)
             {
-                writer.WriteStartObject();
-                writer.WriteString("savedAt", SavedAt);
-                writer.WriteStartObject("cultures");
-                foreach (var (culture, items) in Items)
-                {
-                    writer.WriteStartArray(culture);
-                    foreach (var item in items)
-                    {
-                        item.Raw.WriteTo(writer);
-                    }
-
-                    writer.WriteEndArray();
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                item.Raw.WriteTo(writer);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            writer.WriteEndArray();
         }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
 
     /// <returns>The snapshot, or null when there is none or it cannot be read (reported through <paramref name="error"/>).</returns>
     public static UmbracoSnapshot? TryLoad(string path, out string? error)

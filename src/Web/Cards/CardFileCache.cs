@@ -47,10 +47,7 @@ public sealed class CardFileCache(CardDocuments documents, IOptions<PortalOption
                     ? PdfPageBoxes.Correct(await loaded.PdfAsync(), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm)
                     : (await _chromium.PngsAsync(html, CardSize.A6, CardBatch.PngDpi))[buurt.Code];
             }
-            Directory.CreateDirectory(folder);
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            await File.WriteAllBytesAsync(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
+            await Portal.Content.Files.AtomicFile.WriteAllBytesAsync(path, bytes);
             return path;
         }
         finally
