@@ -51,7 +51,7 @@ public sealed class CardBatch(ChromiumCardRenderer chromium, Func<IReadOnlyList<
                 var combinedClock = Stopwatch.StartNew();
                 if (pdf)
                 {
-                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}.pdf"), Correct(await document.PdfAsync(), size));
+                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}.pdf"), PdfPageBoxes.Correct(await document.PdfAsync(), size));
                 }
 
                 combinedTime = combinedClock.Elapsed;
@@ -65,7 +65,7 @@ public sealed class CardBatch(ChromiumCardRenderer chromium, Func<IReadOnlyList<
                         var card = cards[i];
                         var name = $"pdf/{card.Buurt.Code}.pdf";
                         await document.SetAsync(await toHtml([card], false));
-                        await File.WriteAllBytesAsync(Path.Combine(building, name), Correct(await document.PdfAsync(), size));
+                        await File.WriteAllBytesAsync(Path.Combine(building, name), PdfPageBoxes.Correct(await document.PdfAsync(), size));
                         files[card.Buurt.Code] = (name, null);
                         progress.WriteLine($"[{i + 1}/{cards.Count}] PDF {card.Buurt.Code} {card.Buurt.Name}");
                     }
@@ -99,8 +99,6 @@ public sealed class CardBatch(ChromiumCardRenderer chromium, Func<IReadOnlyList<
             throw;
         }
     }
-
-    private static byte[] Correct(byte[] pdf, CardSize size) => PdfPageBoxes.Correct(pdf, size.SheetWidthMm, size.SheetHeightMm, CardSize.BleedMm);
 
     private static void WriteManifest(string path, IReadOnlyList<MeterkastCard> cards, Dictionary<string, (string? Pdf, string? Png)> files, string contentVersion)
     {

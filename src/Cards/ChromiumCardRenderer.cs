@@ -58,13 +58,6 @@ public sealed class ChromiumCardRenderer : IAsyncDisposable
         return loaded;
     }
 
-    /// <summary>A PDF whose page size comes from the document's @page rule; backgrounds printed.</summary>
-    public async Task<byte[]> PdfAsync(string html)
-    {
-        await using var loaded = await LoadAsync(html);
-        return await loaded.PdfAsync();
-    }
-
     /// <summary>Each card in the document as a PNG at the given resolution (the resolution is written into the file).</summary>
     public async Task<IReadOnlyDictionary<string, byte[]>> PngsAsync(string html, CardSize size, int dpi)
     {
@@ -108,6 +101,7 @@ public sealed class LoadedCards(IPage page) : IAsyncDisposable
         return [.. found.Select(f => new CardOverflow(f[0], f[1]))];
     }
 
+    /// <summary>A PDF whose page size comes from the document's @page rule; backgrounds printed.</summary>
     public Task<byte[]> PdfAsync() => page.PdfAsync(new PagePdfOptions
     {
         PreferCSSPageSize = true,

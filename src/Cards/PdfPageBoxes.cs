@@ -11,6 +11,9 @@ namespace Portal.Cards;
 /// </summary>
 public static partial class PdfPageBoxes
 {
+    /// <summary>Boxes for a sheet of this card size with the standard bleed.</summary>
+    public static byte[] Correct(byte[] pdf, CardSize size) => Correct(pdf, size.SheetWidthMm, size.SheetHeightMm, CardSize.BleedMm);
+
     public static byte[] Correct(byte[] pdf, double sheetWidthMm, double sheetHeightMm, double bleedMm)
     {
         var text = Encoding.Latin1.GetString(pdf);

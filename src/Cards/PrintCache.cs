@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Portal.Content.Files;
 
 namespace Portal.Cards;
 
@@ -39,7 +40,7 @@ public sealed class PrintCache(string folder)
         }
 
         var bytes = await print();
-        await Portal.Content.Files.AtomicFile.WriteAllBytesAsync(path, bytes);
+        await AtomicFile.WriteAllBytesAsync(path, bytes);
         lock (_lock)
         {
             Printed++;
@@ -56,8 +57,8 @@ public sealed class PrintCache(string folder)
             return;
         }
 
-        // A .tmp file belongs to a run still printing.
-        foreach (var file in Directory.GetFiles(folder).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal) && !_used.Contains(Path.GetFileName(f))))
+        // An unfinished file belongs to a run still printing.
+        foreach (var file in Directory.GetFiles(folder).Where(f => !AtomicFile.IsTemporary(f) && !_used.Contains(Path.GetFileName(f))))
         {
             File.Delete(file);
         }

@@ -3,10 +3,15 @@ namespace Portal.Content.Files;
 /// <summary>Writes a file beside its target and renames it over the target: a reader, or a crash mid-write, never sees half a file.</summary>
 public static class AtomicFile
 {
+    private const string TemporarySuffix = ".tmp";
+
+    /// <summary>A file some writer has not finished yet: leave it alone.</summary>
+    public static bool IsTemporary(string path) => path.EndsWith(TemporarySuffix, StringComparison.Ordinal);
+
     public static void Write(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}{TemporarySuffix}";
         try
         {
             using (var stream = File.Create(temporary))

@@ -44,7 +44,7 @@ public sealed class CardFileCache(CardDocuments documents, IOptions<PortalOption
                 }
 
                 bytes = extension == "pdf"
-                    ? PdfPageBoxes.Correct(await loaded.PdfAsync(), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm)
+                    ? PdfPageBoxes.Correct(await loaded.PdfAsync(), CardSize.A6)
                     : (await _chromium.PngsAsync(html, CardSize.A6, CardBatch.PngDpi))[buurt.Code];
             }
             await Portal.Content.Files.AtomicFile.WriteAllBytesAsync(path, bytes);

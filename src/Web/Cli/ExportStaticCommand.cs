@@ -96,7 +96,7 @@ public static class ExportStaticCommand
                         await page.SetAsync(html);
                     }
 
-                    return PdfPageBoxes.Correct(await page.PdfAsync(), CardSize.A6.SheetWidthMm, CardSize.A6.SheetHeightMm, CardSize.BleedMm);
+                    return PdfPageBoxes.Correct(await page.PdfAsync(), CardSize.A6);
                 });
             };
         var exporter = new StaticSiteExporter(services.GetRequiredService<PageRenderer>(), TimeProvider.System);
