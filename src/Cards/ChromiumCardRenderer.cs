@@ -31,6 +31,9 @@ public sealed class ChromiumCardRenderer : IAsyncDisposable
 
     private ChromiumCardRenderer(IPlaywright playwright, IBrowser browser) => (_playwright, _browser) = (playwright, browser);
 
+    /// <summary>False once the browser has gone away (crashed or killed): start a new one.</summary>
+    public bool IsConnected => _browser.IsConnected;
+
     public static async Task<ChromiumCardRenderer> StartAsync(string executable = DefaultExecutable)
     {
         EnsureInstalled(executable);
@@ -80,7 +83,15 @@ public sealed class ChromiumCardRenderer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.CloseAsync();
+        try
+        {
+            await _browser.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Already gone (crashed or killed): nothing left to close.
+        }
+
         _playwright.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Content.Routing;
 using AngleSharp.Html.Parser;
 using Portal.Content.Cultures;
 using Portal.Content.Model;
@@ -27,19 +28,19 @@ public static class SearchDocuments
                 var served = string.Join(", ", places.BuurtenServedBy(point).Select(b => b.Name));
                 yield return new SearchDocument(culture.Code, SearchKind.SupportPoint, point.Name,
                     $"{point.Address.StreetLine}, {point.Address.FormattedPostcode} {point.Address.City}. {served}",
-                    $"/steunpunt/{point.Slug}");
+                    SitePaths.SupportPoint(point.Slug));
             }
 
             foreach (var buurt in places.Buurten)
             {
                 yield return new SearchDocument(culture.Code, SearchKind.Buurt, buurt.Name,
-                    $"{places.WijkOf(buurt).Name}. {places.AssignmentFor(buurt).Primary.Name}", $"/buurt/{buurt.Code}");
+                    $"{places.WijkOf(buurt).Name}. {places.AssignmentFor(buurt).Primary.Name}", SitePaths.Buurt(buurt.Code));
             }
 
             foreach (var wijk in places.Wijken)
             {
                 yield return new SearchDocument(culture.Code, SearchKind.Wijk, wijk.Name,
-                    string.Join(", ", places.BuurtenIn(wijk).Select(b => b.Name)), $"/wijk/{wijk.Code}");
+                    string.Join(", ", places.BuurtenIn(wijk).Select(b => b.Name)), SitePaths.Wijk(wijk.Code));
             }
         }
     }

@@ -10,6 +10,7 @@ public static class ContentTypes
     public const string Alert = "alert";
     public const string SiteSettings = "siteSettings";
     public const string ChecklistItem = "checklistItem";
+    public const string CardTexts = "cardTexts";
 }
 
 /// <summary>One page in one language. The body is sanitised HTML, safe to write into a page as is.</summary>
@@ -30,7 +31,7 @@ public sealed record ContentPage(
 {
     public bool IsHome => Key == "home";
 
-    public string SitePath => IsHome ? "/" : $"/{Key}";
+    public string SitePath => Routing.SitePaths.ContentPage(Key);
 }
 
 /// <summary>A thing to have at home. Quantities apply per person per day where given (water: 3 litres).</summary>

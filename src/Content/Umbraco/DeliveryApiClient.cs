@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Portal.Content.Umbraco;
@@ -14,36 +12,16 @@ public sealed class UmbracoUnavailableException(string message, Exception? inner
 
 /// <summary>
 /// Reads published content from Umbraco's Content Delivery API v2, per culture: all descendants of the start item in
-/// pages, or one item by id. Each request has a timeout and a few retries with back-off for transient failures.
+/// pages, or one item by id. Timeouts and retries come from the HTTP client's resilience handler (registered with it).
 /// </summary>
-public sealed partial class DeliveryApiClient
+public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoOptions> options, ILogger<DeliveryApiClient> logger)
 {
     private const int PageSize = 100;
-    private readonly HttpClient _http;
-    private readonly UmbracoOptions _options;
-    private readonly ILogger<DeliveryApiClient> _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public DeliveryApiClient(HttpClient http, IOptions<UmbracoOptions> options, ILogger<DeliveryApiClient> logger)
-    {
-        _http = http;
-        _options = options.Value;
-        _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = _options.Retries,
-                Delay = TimeSpan.FromMilliseconds(200),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
-            })
-            .AddTimeout(_options.Timeout)
-            .Build();
-    }
+    /// <summary>More than any municipality publishes: a server that keeps paging past it is answering wrongly.</summary>
+    private const int MaxItems = 20_000;
+
+    private readonly UmbracoOptions _options = options.Value;
 
     /// <summary>The start item and all its descendants in one culture, in Umbraco's sort order.</summary>
     public async Task<IReadOnlyList<DeliveryItem>> GetAllAsync(string culture, CancellationToken cancellationToken)
@@ -55,25 +33,26 @@ public sealed partial class DeliveryApiClient
         }
 
         // Advance by what the server returned, not by what was asked: a server may cap the page size.
-        for (var skip = 0; ;)
+        for (var skip = 0; skip < MaxItems;)
         {
             var query = $"content?fetch=descendants:{Uri.EscapeDataString(_options.StartItem)}&sort=sortOrder:asc&skip={skip}&take={PageSize}&expand=properties[$all]";
             using var document = await GetJsonAsync(query, culture, cancellationToken)
                 ?? throw new UmbracoUnavailableException($"the content query answered 404 ({query})");
             var page = document.RootElement;
-            var total = DeliveryItem.TryGet(page, "total", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
+            var total = DeliveryItem.TryGet(page, "total", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : 0;
             var batch = DeliveryItem.TryGet(page, "items", out var list) && list.ValueKind == JsonValueKind.Array ? list : default;
             var count = 0;
             foreach (var raw in batch.ValueKind == JsonValueKind.Array ? batch.EnumerateArray() : default)
             {
                 count++;
-                if (DeliveryItem.Parse(raw) is { } item)
+                if (DeliveryItem.Parse(raw) is not { } item)
                 {
-                    items.Add(item);
+                    LogUnreadableItem(logger, culture);
                 }
-                else
+                else if (!items.Exists(i => i.Id == item.Id))
                 {
-                    LogUnreadableItem(_logger, culture);
+                    // Items shift between pages while editors publish: one read may see an item twice.
+                    items.Add(item);
                 }
             }
 
@@ -83,6 +62,25 @@ public sealed partial class DeliveryApiClient
                 return items;
             }
         }
+
+        throw new UmbracoUnavailableException($"the content query kept paging past {MaxItems} items; is Start-Item right?");
+    }
+
+    /// <summary>
+    /// A cheap fingerprint of what is published: how many items, and the newest update. When it differs from what is
+    /// served, something was published, unpublished or deleted without a webhook reaching this instance.
+    /// </summary>
+    public async Task<(int Total, DateTimeOffset Newest)> FingerprintAsync(string culture, CancellationToken cancellationToken)
+    {
+        var query = $"content?fetch=descendants:{Uri.EscapeDataString(_options.StartItem)}&sort=updateDate:desc&skip=0&take=1";
+        using var document = await GetJsonAsync(query, culture, cancellationToken)
+            ?? throw new UmbracoUnavailableException($"the content query answered 404 ({query})");
+        var root = document.RootElement;
+        var total = DeliveryItem.TryGet(root, "total", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : 0;
+        var newest = DeliveryItem.TryGet(root, "items", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(DeliveryItem.Parse).OfType<DeliveryItem>().Select(i => i.UpdateDate).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max()
+            : DateTimeOffset.UnixEpoch;
+        return (total, newest);
     }
 
     /// <summary>One item by GUID or path; null when Umbraco answers 404 (unpublished, deleted, or not in this culture).</summary>
@@ -98,23 +96,20 @@ public sealed partial class DeliveryApiClient
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(async token =>
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(http.BaseAddress!, $"umbraco/delivery/api/v2/{relative}"));
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(_options.UmbracoCulture(culture)));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (!string.IsNullOrEmpty(_options.ApiKey))
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_http.BaseAddress!, $"umbraco/delivery/api/v2/{relative}"));
-                request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(_options.UmbracoCulture(culture)));
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                if (!string.IsNullOrEmpty(_options.ApiKey))
-                {
-                    request.Headers.Add("Api-Key", _options.ApiKey);
-                }
+                request.Headers.Add("Api-Key", _options.ApiKey);
+            }
 
-                if (!string.IsNullOrEmpty(_options.StartItem))
-                {
-                    request.Headers.Add("Start-Item", _options.StartItem);
-                }
+            if (!string.IsNullOrEmpty(_options.StartItem))
+            {
+                request.Headers.Add("Start-Item", _options.StartItem);
+            }
 
-                return await _http.SendAsync(request, token);
-            }, cancellationToken);
+            response = await http.SendAsync(request, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -23,18 +23,21 @@ public sealed record DeliveryItem(Guid Id, string ContentType, string Name, stri
     public static DeliveryItem? Parse(JsonElement item)
     {
         if (item.ValueKind != JsonValueKind.Object
-            || !TryGet(item, "id", out var idValue) || !Guid.TryParse(idValue.GetString(), out var id)
-            || !TryGet(item, "contentType", out var type) || type.ValueKind != JsonValueKind.String)
+            || !Guid.TryParse(StringOf(item, "id"), out var id)
+            || StringOf(item, "contentType") is not { Length: > 0 } type)
         {
             return null;
         }
 
-        var name = TryGet(item, "name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
-        var path = TryGet(item, "route", out var route) && TryGet(route, "path", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "/";
-        var updated = TryGet(item, "updateDate", out var u) && u.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(u.GetString(), out var date)
-            ? date : DateTimeOffset.UnixEpoch;
-        return new DeliveryItem(id, type.GetString()!, name, path, updated, item.Clone());
+        var path = TryGet(item, "route", out var route) ? StringOf(route, "path") ?? "/" : "/";
+        var updated = DateTimeOffset.TryParse(StringOf(item, "updateDate"), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : DateTimeOffset.UnixEpoch;
+        return new DeliveryItem(id, type, StringOf(item, "name") ?? "", path, updated, item.Clone());
     }
+
+    /// <summary>A member that is a JSON string; null for any other type, so a number where text belongs never throws.</summary>
+    public static string? StringOf(JsonElement element, string name) =>
+        TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public string? Text(string alias) =>
         TryGet(Properties, alias, out var value) ? value.ValueKind switch
@@ -46,9 +49,11 @@ public sealed record DeliveryItem(Guid Id, string ContentType, string Name, stri
             _ => null,
         } : null;
 
+    /// <summary>A finite number, given as a JSON number or as text; null for anything else.</summary>
     public double? Number(string alias) =>
-        TryGet(Properties, alias, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble()
-        : double.TryParse(Text(alias), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        TryGet(Properties, alias, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.TryGetDouble(out var number) && double.IsFinite(number) ? number : null
+            : double.TryParse(Text(alias), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) ? parsed : null;
 
     public bool Flag(string alias) => TryGet(Properties, alias, out var value) && value.ValueKind == JsonValueKind.True;
 

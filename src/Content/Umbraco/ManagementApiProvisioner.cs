@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Portal.Content.Umbraco;
@@ -16,11 +13,9 @@ public sealed class ProvisioningException(string message) : Exception(message);
 /// </summary>
 public sealed class ManagementApiProvisioner(HttpClient http, string clientId, string clientSecret, TimeProvider time, TextWriter output)
 {
-    private const string Api = "umbraco/management/api/v1/";
-    private string? _token;
-    private DateTimeOffset _tokenExpires;
+    private readonly ManagementApiClient _api = new(http, clientId, clientSecret, time);
 
-    public int TokenRequests { get; private set; }
+    public int TokenRequests => _api.TokenRequests;
 
     /// <summary>Applies every *.json under data-types/ and document-types/ in file-name order (dependencies first).</summary>
     public async Task<int> ProvisionAsync(string definitionsDirectory, CancellationToken cancellationToken)
@@ -67,112 +62,21 @@ public sealed class ManagementApiProvisioner(HttpClient http, string clientId, s
             throw new ProvisioningException($"{name}: not a valid definition ({e.Message})");
         }
 
-        using var existing = await SendAsync(HttpMethod.Get, $"{kind}/{id}", null, cancellationToken);
+        using var existing = await _api.SendAsync(HttpMethod.Get, $"{kind}/{id}", null, cancellationToken);
         var exists = existing.StatusCode == HttpStatusCode.OK;
         if (!exists && existing.StatusCode != HttpStatusCode.NotFound)
         {
-            throw await FailureAsync(name, existing, cancellationToken);
+            throw await ManagementApiClient.FailureAsync(name, existing, cancellationToken);
         }
 
         using var response = exists
-            ? await SendAsync(HttpMethod.Put, $"{kind}/{id}", body, cancellationToken)
-            : await SendAsync(HttpMethod.Post, kind, body, cancellationToken);
+            ? await _api.SendAsync(HttpMethod.Put, $"{kind}/{id}", body, cancellationToken)
+            : await _api.SendAsync(HttpMethod.Post, kind, body, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw await FailureAsync(name, response, cancellationToken);
+            throw await ManagementApiClient.FailureAsync(name, response, cancellationToken);
         }
 
         output.WriteLine($"{(exists ? "updated" : "created")} {kind} '{label}' ({name})");
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var request = new HttpRequestMessage(method, Api + path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(renew: attempt > 0, cancellationToken));
-            if (body is not null)
-            {
-                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new ProvisioningException($"Umbraco at {http.BaseAddress} did not answer: {e.Message}");
-            }
-
-            // A token may expire between our check and Umbraco's; get a new one once.
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
-            {
-                response.Dispose();
-                continue;
-            }
-
-            return response;
-        }
-    }
-
-    private async Task<string> TokenAsync(bool renew, CancellationToken cancellationToken)
-    {
-        if (!renew && _token is not null && time.GetUtcNow() < _tokenExpires)
-        {
-            return _token;
-        }
-
-        TokenRequests++;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = clientSecret,
-        });
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsync(Api + "security/back-office/token", form, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ProvisioningException($"Umbraco at {http.BaseAddress} did not answer: {e.Message}");
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ProvisioningException($"Umbraco refused the client credentials ({(int)response.StatusCode}): check the API user '{clientId}' and its secret");
-            }
-
-            var token = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            _token = token.GetProperty("access_token").GetString();
-            // Renew a little early so a slow request never arrives with an expired token.
-            _tokenExpires = time.GetUtcNow().AddSeconds(Math.Max(0, token.GetProperty("expires_in").GetInt32() - 30));
-            return _token!;
-        }
-    }
-
-    private static async Task<ProvisioningException> FailureAsync(string file, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var reason = text;
-        try
-        {
-            using var problem = JsonDocument.Parse(text);
-            var root = problem.RootElement;
-            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            var status = root.TryGetProperty("operationStatus", out var o) ? o.GetString() : null;
-            reason = string.Join(": ", new[] { status, title, detail }.Where(s => !string.IsNullOrEmpty(s)));
-        }
-        catch (JsonException)
-        {
-        }
-
-        return new ProvisioningException($"{file}: Umbraco answered {(int)response.StatusCode} {response.ReasonPhrase}{(reason.Length > 0 ? $" ({reason})" : "")}");
     }
 }

@@ -32,15 +32,14 @@ public static class RichText
 
     private static void Render(JsonElement node, StringBuilder html, Action<string>? skipped, int depth)
     {
-        if (depth > 64 || node.ValueKind != JsonValueKind.Object || !DeliveryItem.TryGet(node, "tag", out var tagValue))
+        if (depth > 64 || node.ValueKind != JsonValueKind.Object || DeliveryItem.StringOf(node, "tag") is not { } tag)
         {
             return;
         }
 
-        var tag = tagValue.GetString() ?? "";
         if (tag == "#text")
         {
-            html.Append(WebUtility.HtmlEncode(DeliveryItem.TryGet(node, "text", out var text) ? text.GetString() : ""));
+            html.Append(WebUtility.HtmlEncode(DeliveryItem.StringOf(node, "text")));
             return;
         }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Portal.Content.Cultures;
+using Portal.Content.Drafts;
 using Portal.Content.Model;
 using Portal.Places;
 using Portal.Places.Catalog;
@@ -11,96 +12,107 @@ using Portal.Places.Geography;
 
 namespace Portal.Content.Umbraco;
 
-/// <summary>What one complete read of Umbraco yields, before it replaces anything.</summary>
-public sealed record UmbracoContent(SiteContent Content, IReadOnlyList<SupportPoint> SupportPoints);
-
 /// <summary>
-/// Maps Delivery API items (per culture) onto the same content model the Markdown source produces. Pages are keyed by
-/// their default-culture URL segment and matched across cultures by item id; unknown types are skipped and logged.
+/// Maps Delivery API items (per culture) onto the same draft the content/ source produces. Pages are keyed by their
+/// default-culture URL segment and matched across cultures by item id; alerts likewise. Unknown types and blocks are
+/// skipped and logged. Values of an unexpected JSON type read as missing, so the validator names them.
 /// </summary>
 public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> logger)
 {
-    public (UmbracoContent? Content, IReadOnlyList<string> Problems) Map(IReadOnlyDictionary<string, IReadOnlyList<DeliveryItem>> byCulture, CultureSet cultures)
+    public ContentDraft Map(IReadOnlyDictionary<string, IReadOnlyList<DeliveryItem>> byCulture, CultureSet cultures)
     {
-        var problems = new List<string>();
-        var source = byCulture.GetValueOrDefault(cultures.Default.Code, []);
+        var problems = new List<DataProblem>();
+        var source = Distinct(byCulture.GetValueOrDefault(cultures.Default.Code, []));
         var keys = source.Where(IsPage).ToDictionary(i => i.Id, i => i.ContentType == ContentTypes.Home ? "home" : i.Slug);
-        var versions = source.Where(IsPage).ToDictionary(i => i.Id, i => (int)(i.Number("version") ?? 1));
-
-        if (!source.Any(i => i.ContentType == ContentTypes.Home))
-        {
-            problems.Add($"no '{ContentTypes.Home}' item in {cultures.Default.Code}: is the Delivery API enabled and its index rebuilt, and is Start-Item right?");
-        }
-
         var settingsItem = source.FirstOrDefault(i => i.ContentType == ContentTypes.SiteSettings);
-        var settings = settingsItem is null ? null : ToSettings(settingsItem, problems);
-        if (settingsItem is null)
-        {
-            problems.Add($"no '{ContentTypes.SiteSettings}' item in {cultures.Default.Code}");
-        }
+        var settings = settingsItem is null ? null : new SettingsDraft(Origin(settingsItem, cultures.Default),
+            settingsItem.Text("municipality"), settingsItem.Text("emergencyNumber"), settingsItem.Text("policeNumber"),
+            settingsItem.Text("municipalityNumber"), settingsItem.Text("broadcaster"), settingsItem.Text("broadcasterFrequencies"));
 
-        var content = new Dictionary<string, CultureContent>(StringComparer.Ordinal);
+        var drafts = new Dictionary<string, CultureDraft>(StringComparer.Ordinal);
+        var alertTexts = new Dictionary<Guid, (Dictionary<string, string> Texts, Dictionary<string, string> LinkTexts)>();
         foreach (var culture in cultures.All)
         {
-            var items = byCulture.GetValueOrDefault(culture.Code, []);
-            var pages = new List<ContentPage>();
-            var alerts = new List<Alert>();
+            var items = Distinct(byCulture.GetValueOrDefault(culture.Code, []));
+            var pages = new List<PageDraft>();
+            CardDraft? card = null;
             var order = 0;
             foreach (var item in items)
             {
                 switch (item.ContentType)
                 {
-                    case ContentTypes.Home or ContentTypes.ContentPage or ContentTypes.Checklist when keys.TryGetValue(item.Id, out var key):
-                        pages.Add(ToPage(item, key, culture, versions[item.Id], order++, settings));
+                    case ContentTypes.Home or ContentTypes.ContentPage or ContentTypes.Checklist:
+                        pages.Add(ToPage(item, keys.GetValueOrDefault(item.Id) ?? item.Slug, culture, order++));
                         break;
                     case ContentTypes.Alert:
-                        if (ToAlert(item) is { } alert)
-                        {
-                            alerts.Add(alert);
-                        }
-
+                        var texts = alertTexts.TryGetValue(item.Id, out var found) ? found : alertTexts[item.Id] = ([], []);
+                        AddText(texts.Texts, culture.Code, item.Text("text"));
+                        AddText(texts.LinkTexts, culture.Code, item.Text("linkText"));
+                        break;
+                    case ContentTypes.CardTexts:
+                        card ??= new CardDraft(Origin(item, culture), item.Text("title"), item.Text("tieIn"), item.List("actions"),
+                            Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture));
                         break;
                     case ContentTypes.SiteSettings or ContentTypes.SupportPoint:
                         break;
                     default:
-                        if (IsPage(item) is false)
-                        {
-                            LogSkippedType(logger, item.ContentType, item.Id);
-                        }
-
+                        LogSkippedType(logger, item.ContentType, item.Id);
                         break;
                 }
             }
 
-            content[culture.Code] = new CultureContent(culture, pages, alerts);
+            drafts[culture.Code] = new CultureDraft(new ContentOrigin("umbraco", $"culture {culture.Code}", IsUmbraco: true), pages, card);
         }
 
-        var points = source.Where(i => i.ContentType == ContentTypes.SupportPoint).Select(i => ToSupportPoint(i, problems)).OfType<SupportPoint>().ToList();
-        if (problems.Count > 0 || settings is null)
+        var alerts = source.Where(i => i.ContentType == ContentTypes.Alert).Select(item => new AlertDraft(Origin(item, cultures.Default),
+            item.Id.ToString(), item.Text("severity"), alertTexts[item.Id].Texts, item.Text("linkUrl"), alertTexts[item.Id].LinkTexts,
+            item.Text("activeFrom"), item.Text("activeUntil"))).ToList();
+        var points = source.Where(i => i.ContentType == ContentTypes.SupportPoint).Select(i => ToSupportPoint(i, cultures.Default, problems))
+            .OfType<SupportPoint>().ToList();
+        return new ContentDraft("umbraco", VersionOf(byCulture), settings, alerts, drafts, points.Count > 0 ? points : null, problems);
+
+        int? Whole(DeliveryItem item, string alias, List<DataProblem> sink, PortalCulture culture)
         {
-            return (null, problems);
+            var number = item.Number(alias);
+            if (number is not null && (number != Math.Floor(number.Value) || number is < 0 or > int.MaxValue))
+            {
+                sink.Add(Origin(item, culture).Problem(alias, $"'{number}' is not a whole number"));
+                return null;
+            }
+
+            return (int?)number;
         }
 
-        return (new UmbracoContent(new SiteContent(settings, content, "umbraco", VersionOf(byCulture)), points), problems);
+        PageDraft ToPage(DeliveryItem item, string key, PortalCulture culture, int position)
+        {
+            var body = RichText.ToSafeHtml(item.Element("body"), tag => LogSkippedBlock(logger, tag, item.Id));
+            return new PageDraft(key, Origin(item, culture), item.ContentType, item.Text("title"), item.Text("summary"), body,
+                item.Text("campaignStep") is "none" ? null : item.Text("campaignStep"), Whole(item, "sortOrder", problems, culture) ?? position,
+                Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture), item.UpdateDate, ChecklistItems(item));
+        }
     }
+
+    /// <summary>An item read twice (items shift between pages while an editor publishes) counts once.</summary>
+    private static List<DeliveryItem> Distinct(IReadOnlyList<DeliveryItem> items) => [.. items.DistinctBy(i => i.Id)];
+
+    private static void AddText(Dictionary<string, string> texts, string culture, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            texts[culture] = text;
+        }
+    }
+
+    private static ContentOrigin Origin(DeliveryItem item, PortalCulture culture) =>
+        ContentOrigin.UmbracoItem(item.ContentType, item.Name, item.Id, culture.Code);
 
     private static bool IsPage(DeliveryItem item) =>
         item.ContentType is ContentTypes.Home or ContentTypes.ContentPage or ContentTypes.Checklist;
 
-    private ContentPage ToPage(DeliveryItem item, string key, PortalCulture culture, int sourceVersion, int order, SiteSettings? settings)
+    private List<ChecklistItemDraft> ChecklistItems(DeliveryItem item)
     {
-        var step = Places.Catalog.KebabTokens<CampaignStep>.ByToken.GetValueOrDefault(item.Text("campaignStep") ?? "", CampaignStep.None);
-        var body = SettingsTokens.Fill(RichText.ToSafeHtml(item.Element("body"), tag => LogSkippedBlock(logger, tag, item.Id)), settings);
-        var version = culture.IsDefault ? sourceVersion : (int)(item.Number("sourceVersion") ?? sourceVersion);
-        return new ContentPage(key, item.ContentType, item.Text("title") ?? item.Name, SettingsTokens.Fill(item.Text("summary") ?? "", settings), body, step,
-            (int)(item.Number("sortOrder") ?? order), culture.IsDefault ? sourceVersion : 0, version, item.UpdateDate, ChecklistItems(item));
-    }
-
-    private List<ChecklistItem> ChecklistItems(DeliveryItem item)
-    {
-        var result = new List<ChecklistItem>();
-        var blocks = item.Element("items");
-        if (!DeliveryItem.TryGet(blocks, "items", out var list) || list.ValueKind != JsonValueKind.Array)
+        var result = new List<ChecklistItemDraft>();
+        if (!DeliveryItem.TryGet(item.Element("items"), "items", out var list) || list.ValueKind != JsonValueKind.Array)
         {
             return result;
         }
@@ -118,79 +130,75 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
                 continue;
             }
 
-            if (blockItem.Text("text") is { Length: > 0 } text)
+            result.Add(new ChecklistItemDraft(blockItem.Text("text"), blockItem.Number("perPersonPerDay"), blockItem.Text("unit")));
+        }
+
+        return result;
+    }
+
+    private static SupportPoint? ToSupportPoint(DeliveryItem item, PortalCulture culture, List<DataProblem> problems)
+    {
+        var origin = Origin(item, culture);
+        var before = problems.Count;
+        var latitude = item.Number("latitude");
+        var longitude = item.Number("longitude");
+        if (latitude is null) { problems.Add(origin.Problem("latitude", "is required: WGS84 degrees, e.g. 51.8287")); }
+        if (longitude is null) { problems.Add(origin.Problem("longitude", "is required: WGS84 degrees, e.g. 5.8669")); }
+        if (!KebabTokens<SupportPointKind>.ByToken.TryGetValue(item.Text("kind") ?? "", out var kind))
+        {
+            problems.Add(origin.Problem("kind", $"'{item.Text("kind")}' is not one of: {string.Join(", ", KebabTokens<SupportPointKind>.ByToken.Keys)}"));
+        }
+
+        if (!KebabTokens<SupportPointStatus>.ByToken.TryGetValue(item.Text("status") ?? "", out var status))
+        {
+            problems.Add(origin.Problem("status", $"'{item.Text("status")}' is not one of: {string.Join(", ", KebabTokens<SupportPointStatus>.ByToken.Keys)}"));
+        }
+
+        var services = Tokens<SupportPointService>(item, "services", origin, problems);
+        var accessibility = Tokens<AccessibilityFeature>(item, "accessibility", origin, problems);
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        var changed = DateTimeOffset.TryParse(item.Text("statusChangedAt"), CultureInfo.InvariantCulture, out var c) ? c : item.UpdateDate;
+        return new SupportPoint(item.Text("slug") ?? item.Slug, item.Name.Trim(),
+            new Address(item.Text("street") ?? "", item.Text("houseNumber") ?? "", (item.Text("postcode") ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), item.Text("city") ?? ""),
+            new GeoPoint(latitude!.Value, longitude!.Value), kind, services, accessibility, status, changed, item.List("serves"), item.Flag("isExample"),
+            $"umbraco:{item.Id}");
+    }
+
+    private static List<T> Tokens<T>(DeliveryItem item, string alias, ContentOrigin origin, List<DataProblem> problems) where T : struct, Enum
+    {
+        var result = new List<T>();
+        foreach (var token in item.List(alias))
+        {
+            if (KebabTokens<T>.ByToken.TryGetValue(token, out var value))
             {
-                result.Add(new ChecklistItem(text, blockItem.Number("perPersonPerDay"), blockItem.Text("unit") ?? ""));
+                result.Add(value);
+            }
+            else
+            {
+                problems.Add(origin.Problem(alias, $"'{token}' is not one of: {string.Join(", ", KebabTokens<T>.ByToken.Keys)}"));
             }
         }
 
         return result;
     }
 
-    private static Alert? ToAlert(DeliveryItem item)
-    {
-        if (item.Text("text") is not { Length: > 0 } text || !DateTimeOffset.TryParse(item.Text("activeFrom"), CultureInfo.InvariantCulture, out var from))
-        {
-            return null;
-        }
-
-        var severity = Places.Catalog.KebabTokens<AlertSeverity>.ByToken.GetValueOrDefault(item.Text("severity") ?? "", AlertSeverity.Info);
-        DateTimeOffset? until = DateTimeOffset.TryParse(item.Text("activeUntil"), CultureInfo.InvariantCulture, out var u) ? u : null;
-        var link = item.Text("linkUrl");
-        return new Alert(item.Id.ToString(), severity, text, link is not null && Sanitizing.HtmlSanitizer.IsSafeLink(link) ? link : null,
-            item.Text("linkText"), from, until);
-    }
-
-    private static SiteSettings? ToSettings(DeliveryItem item, List<string> problems)
-    {
-        string Required(string alias)
-        {
-            var value = item.Text(alias);
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                problems.Add($"siteSettings {item.Id}: '{alias}' is empty");
-            }
-
-            return value ?? "";
-        }
-
-        return new SiteSettings(Required("municipality"), Required("emergencyNumber"), Required("policeNumber"),
-            Required("municipalityNumber"), Required("broadcaster"), Required("broadcasterFrequencies"));
-    }
-
-    private static SupportPoint? ToSupportPoint(DeliveryItem item, List<string> problems)
-    {
-        var where = $"supportPoint '{item.Name}' ({item.Id})";
-        var slug = item.Text("slug") ?? item.Slug;
-        var latitude = item.Number("latitude");
-        var longitude = item.Number("longitude");
-        if (latitude is null || longitude is null)
-        {
-            problems.Add($"{where}: latitude and longitude are required");
-            return null;
-        }
-
-        if (!Places.Catalog.KebabTokens<SupportPointKind>.ByToken.TryGetValue(item.Text("kind") ?? "", out var kind)
-            || !Places.Catalog.KebabTokens<SupportPointStatus>.ByToken.TryGetValue(item.Text("status") ?? "", out var status))
-        {
-            problems.Add($"{where}: kind must be coordinating/local and status standby/open/closed");
-            return null;
-        }
-
-        var services = item.List("services").Select(s => Places.Catalog.KebabTokens<SupportPointService>.ByToken.TryGetValue(s, out var v) ? v : (SupportPointService?)null).OfType<SupportPointService>().ToList();
-        var accessibility = item.List("accessibility").Select(s => Places.Catalog.KebabTokens<AccessibilityFeature>.ByToken.TryGetValue(s, out var v) ? v : (AccessibilityFeature?)null).OfType<AccessibilityFeature>().ToList();
-        var changed = DateTimeOffset.TryParse(item.Text("statusChangedAt"), CultureInfo.InvariantCulture, out var c) ? c : item.UpdateDate;
-        return new SupportPoint(slug, item.Name,
-            new Address(item.Text("street") ?? "", item.Text("houseNumber") ?? "", (item.Text("postcode") ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), item.Text("city") ?? ""),
-            new GeoPoint(latitude.Value, longitude.Value), kind, services, accessibility, status, changed, item.List("serves"), item.Flag("isExample"),
-            $"umbraco:{item.Id}");
-    }
-
     private static string VersionOf(IReadOnlyDictionary<string, IReadOnlyList<DeliveryItem>> byCulture)
     {
-        var text = string.Join('\n', byCulture.OrderBy(c => c.Key, StringComparer.Ordinal)
-            .SelectMany(c => c.Value.Select(i => $"{c.Key} {i.Id} {i.UpdateDate:O} {i.Raw.GetRawText().Length}")));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (culture, items) in byCulture.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            foreach (var item in items)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(culture));
+                hash.AppendData(Encoding.UTF8.GetBytes(item.Raw.GetRawText()));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped Umbraco item of unknown type {ContentType} ({Id})")]

@@ -23,6 +23,12 @@ public sealed class UmbracoOptions
 
     public int Retries { get; set; } = 3;
 
+    /// <summary>
+    /// How often the cheap check for missed changes runs (newest update and item count): it re-reads a recovered Umbraco
+    /// and keeps several Portal instances behind one load balancer in step, as a webhook reaches only one of them.
+    /// </summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Portal language code to Umbraco culture (Accept-Language). Missing entries use the code itself.</summary>
     public IDictionary<string, string> CultureMap { get; } = new Dictionary<string, string>
     {

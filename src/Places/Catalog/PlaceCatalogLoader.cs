@@ -77,6 +77,7 @@ public static partial class PlaceCatalogLoader
         foreach (var point in points)
         {
             void Fail(string field, string message) => problems.Add(new DataProblem(sourceName, $"support point '{point.Slug}' ({point.Source})", field, message));
+            if (string.IsNullOrWhiteSpace(point.Name)) { Fail("name", "is required"); }
             if (!SlugPattern().IsMatch(point.Slug)) { Fail("slug", $"'{point.Slug}' is not a slug (lower-case letters, digits and single hyphens)"); }
             if (!slugs.Add(point.Slug)) { Fail("slug", $"duplicate slug '{point.Slug}'"); }
             if (!point.Location.IsValid || !geography.IsInMunicipality(point.Location)) { Fail("latitude/longitude", "lies outside the municipality"); }

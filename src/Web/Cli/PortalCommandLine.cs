@@ -1,54 +1,53 @@
+using System.CommandLine;
+
 namespace Portal.Web.Cli;
 
 /// <summary>
-/// portal [serve] [--urls URL] | portal check-data [--content DIR]. The verb comes first; without one the portal
-/// serves, so ASP.NET Core's own arguments (--urls, --environment) work as usual.
+/// portal [serve] | check-data | content status | cards | export-static | umbraco provision | umbraco seed. Only argument
+/// parsing lives here (System.CommandLine); every verb does its work through the application layer. Without a verb the
+/// portal serves, so ASP.NET Core's own arguments (--urls, --environment) work as usual; any --Portal:Key=value is
+/// configuration for every verb.
 /// </summary>
 public static class PortalCommandLine
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var hasVerb = args.Length > 0 && !args[0].StartsWith('-');
-        var verb = hasVerb ? args[0] : "serve";
-        var rest = hasVerb ? args[1..] : args;
-        switch (verb)
-        {
-            case "serve":
-                return await ServeCommand.RunAsync(rest);
-            case "check-data":
-                return CheckDataCommand.Run(rest, Console.Out, Console.Error);
-            case "export-static":
-                return await ExportStaticCommand.RunAsync(rest, Console.Out, Console.Error);
-            case "cards":
-                return await CardsCommand.RunAsync(rest, Console.Out, Console.Error);
-            case "umbraco" when rest.FirstOrDefault() == "provision":
-                return await UmbracoProvisionCommand.RunAsync(rest[1..], Console.Out, Console.Error);
-            case "content" when rest.FirstOrDefault() == "status":
-                return ContentStatusCommand.Run(rest[1..], Console.Out, Console.Error);
-            case "help" or "--help" or "-h":
-                Console.Out.WriteLine(Usage);
-                return 0;
-            default:
-                await Console.Error.WriteLineAsync($"portal: unknown command '{verb}'.{Environment.NewLine}{Usage}");
-                return 2;
-        }
-    }
+    private static readonly string[] Verbs = ["serve", "check-data", "content", "cards", "export-static", "umbraco"];
 
-    public const string Usage = """
-        Usage:
-          portal [serve] [--urls http://localhost:5000]   serve the portal
-          portal check-data [--content DIR]               validate the content folder and report every problem
-          portal content status [--content DIR]           list translations that are behind the Dutch source
-          portal cards --out DIR [--size a6|a5] [--lang nl] [--format pdf,png]
-                                                          every buurt's meterkastkaart for the print shop
-          portal export-static --out DIR [--base-url URL] [--no-pdf]
-                                                          the low-bandwidth fallback site as plain files + zip
-          portal umbraco provision --url URL --client-id umbraco-back-office-...
-                                                          create or update Portal's document types in Umbraco
-                                                          (secret from PORTAL__UMBRACO__CLIENTSECRET)
-        Configuration (appsettings.json, environment PORTAL__..., or --Portal:Key=value):
-          Portal:ContentPath   content folder (default: content/ beside the binary)
-          Portal:Cultures      languages, default first (default: nl, en)
-          Portal:Pdok:Enabled  resolve postcode + house number exactly with PDOK Locatieserver (default: false)
-        """;
+    /// <param name="configure">Tests replace services here (HTTP handlers of external APIs); real runs pass nothing.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, Action<IServiceCollection>? configure = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        if (args.Length > 0 && !args[0].StartsWith('-') && !Verbs.Contains(args[0]) && args[0] is not "help")
+        {
+            error.WriteLine($"portal: unknown command '{args[0]}'. Commands: {string.Join(", ", Verbs)}; see portal --help.");
+            return 2;
+        }
+
+        var verb = new VerbContext(output, error, configure);
+        var root = new RootCommand("Portal: noodsteunpunten and Denk Vooruit advice for residents, cards for every fuse box, a static fallback site.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.Add(VerbContext.ContentOption);
+        root.SetAction((parse, _) => ServeVerb.RunAsync(parse, verb));
+        root.Add(ServeVerb.Command(verb));
+        root.Add(CheckDataVerb.Command(verb));
+        root.Add(ContentStatusVerb.Command(verb));
+        root.Add(CardsVerb.Command(verb));
+        root.Add(ExportStaticVerb.Command(verb));
+        root.Add(UmbracoVerbs.Command(verb));
+        var parse = root.Parse(args.Select(a => a == "help" ? "--help" : a).ToArray());
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"portal: {problem.Message}");
+            }
+
+            error.WriteLine("See portal --help.");
+            return 2;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
 }

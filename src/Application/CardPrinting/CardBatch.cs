@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using Portal.Cards;
+
+namespace Portal.Application.CardPrinting;
+
+/// <summary>What a print run produced, for the terminal and the benchmark.</summary>
+public sealed record CardBatchResult(int Cards, TimeSpan Elapsed, TimeSpan CombinedPdf, string Folder)
+{
+    public double CardsPerSecond => Cards / Elapsed.TotalSeconds;
+
+    public double CombinedCardsPerSecond => Cards / CombinedPdf.TotalSeconds;
+}
+
+/// <summary>
+/// One print run for the print shop: a PDF per buurt, one combined PDF, A4 sheets for office printers, 300 dpi PNGs
+/// and manifest.csv with print quantities. Built in a folder beside the target and swapped in at the end, so the
+/// output folder is complete or untouched, never half-written.
+/// </summary>
+public sealed class CardBatch(CardPrinter printer, CardDocuments documents, TextWriter progress)
+{
+    public async Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, bool pdf, bool png, string contentVersion)
+    {
+        if (cards.Count == 0)
+        {
+            throw new ArgumentException("no cards to render", nameof(cards));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var target = Path.GetFullPath(outputFolder);
+        var building = $"{target}.building-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(building);
+        try
+        {
+            var (size, language) = (cards[0].Size, cards[0].Culture.Code);
+            var all = await documents.PrintHtmlAsync(cards, false);
+            var stem = $"meterkastkaarten-{language}-{size.Name}";
+            var files = new Dictionary<string, (string? Pdf, string? Png)>(StringComparer.Ordinal);
+            var combinedTime = await printer.PrintAsync(all, async session =>
+            {
+                var combinedClock = Stopwatch.StartNew();
+                if (pdf)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}.pdf"), await session.PdfAsync(size));
+                }
+
+                var combined = combinedClock.Elapsed;
+                if (pdf)
+                {
+                    await session.SetAsync(await documents.PrintHtmlAsync(cards, true));
+                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}-a4-vellen.pdf"), await session.SheetPdfAsync());
+                    Directory.CreateDirectory(Path.Combine(building, "pdf"));
+                    for (var i = 0; i < cards.Count; i++)
+                    {
+                        var card = cards[i];
+                        var name = $"pdf/{card.Buurt.Code}.pdf";
+                        await session.SetAsync(await documents.PrintHtmlAsync([card], false));
+                        await File.WriteAllBytesAsync(Path.Combine(building, name), await session.PdfAsync(size));
+                        files[card.Buurt.Code] = (name, null);
+                        progress.WriteLine($"[{i + 1}/{cards.Count}] PDF {card.Buurt.Code} {card.Buurt.Name}");
+                    }
+                }
+
+                if (png)
+                {
+                    Directory.CreateDirectory(Path.Combine(building, "png"));
+                    foreach (var (code, bytes) in await session.PngsAsync(all, size, CardPrinter.PngDpi))
+                    {
+                        var name = $"png/{code}.png";
+                        await File.WriteAllBytesAsync(Path.Combine(building, name), bytes);
+                        files[code] = (files.GetValueOrDefault(code).Pdf, name);
+                    }
+
+                    progress.WriteLine($"PNG at {CardPrinter.PngDpi} dpi: {cards.Count} cards");
+                }
+
+                return combined;
+            });
+
+            WriteManifest(Path.Combine(building, "manifest.csv"), cards, files, contentVersion);
+            Portal.Content.Files.AtomicFolder.Replace(building, target);
+            return new CardBatchResult(cards.Count, clock.Elapsed, combinedTime, target);
+        }
+        catch
+        {
+            if (Directory.Exists(building))
+            {
+                Directory.Delete(building, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static void WriteManifest(string path, IReadOnlyList<MeterkastCard> cards, Dictionary<string, (string? Pdf, string? Png)> files, string contentVersion)
+    {
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "buurtcode", "buurtnaam", "wijk", "noodsteunpunt", "adres", "huishoudens", "oplage", "pdf", "png", "qr_url", "taal", "formaat", "inhoudsversie" })
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        foreach (var card in cards)
+        {
+            var point = card.Assignment.Primary;
+            var (pdf, png) = files.GetValueOrDefault(card.Buurt.Code);
+            // One card per household: the CBS household count is the print quantity.
+            object[] row = [card.Buurt.Code, card.Buurt.Name, card.Wijk.Name, point.Name, $"{point.Address.StreetLine}, {point.Address.FormattedPostcode} {point.Address.City}",
+                card.Buurt.Households, card.Buurt.Households, pdf ?? "", png ?? "", card.QrUrl, card.Culture.Code, card.Size.Name, contentVersion];
+            foreach (var field in row)
+            {
+                csv.WriteField(field);
+            }
+
+            csv.NextRecord();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Portal.Application.ContentPipeline;
+using Portal.Cards;
+using Portal.Content.Cultures;
+using Portal.Pages;
+using Portal.Pages.Cards;
+using Portal.Places;
+
+namespace Portal.Application.CardPrinting;
+
+/// <summary>Builds cards from the served data and renders them to the print document with the one Razor template.</summary>
+public sealed class CardDocuments(PageRenderer renderer, IOptions<PortalOptions> options)
+{
+    private readonly Lazy<string> _css = new(() => File.ReadAllText(Path.Combine(options.Value.WebRootPath, "css", "card.css")));
+
+    public Uri PublicBaseUrl => options.Value.PublicBaseUrl;
+
+    public MeterkastCard Card(PortalData data, Buurt buurt, PortalCulture culture, CardSize size) =>
+        MeterkastCard.For(buurt, data.Places, data.Content, data.Texts, culture, data.Cultures, size, PublicBaseUrl);
+
+    public IReadOnlyList<MeterkastCard> All(PortalData data, PortalCulture culture, CardSize size) =>
+        [.. data.Places.Buurten.Select(b => Card(data, b, culture, size))];
+
+    public Task<string> PrintHtmlAsync(IReadOnlyList<MeterkastCard> cards, bool sheets) =>
+        renderer.RenderAsync<CardPrintDocument>(new Dictionary<string, object?>
+        {
+            [nameof(CardPrintDocument.Cards)] = cards, [nameof(CardPrintDocument.Css)] = _css.Value, [nameof(CardPrintDocument.Sheets)] = sheets,
+        });
+}

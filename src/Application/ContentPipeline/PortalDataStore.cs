@@ -1,0 +1,36 @@
+using Portal.Search;
+
+namespace Portal.Application.ContentPipeline;
+
+/// <summary>The data being served now, with its search index; both are swapped together when content is republished.</summary>
+public sealed record PortalState(PortalData Data, SearchIndex Search, DateTimeOffset LoadedAt);
+
+/// <summary>
+/// Holds the current immutable <see cref="PortalState"/>. Requests read one consistent state; a republish builds the
+/// next state fully before swapping it in, so nobody ever sees half-updated content.
+/// </summary>
+public sealed class PortalDataStore(TimeProvider time) : IDisposable
+{
+    /// <summary>Searches that started on the old index may still be running; give them time before it is dropped.</summary>
+    private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
+
+    private PortalState? _state;
+
+    public PortalState State => Volatile.Read(ref _state) ?? throw new InvalidOperationException("no content has been loaded yet");
+
+    public PortalData Current => State.Data;
+
+    public bool IsLoaded => Volatile.Read(ref _state) is not null;
+
+    public void Replace(PortalData data)
+    {
+        var next = new PortalState(data, SearchIndex.Build(SearchDocuments.From(data.Content, data.Places, data.Cultures)), time.GetUtcNow());
+        var old = Interlocked.Exchange(ref _state, next);
+        if (old is not null)
+        {
+            _ = Task.Delay(RetireAfter).ContinueWith(_ => old.Search.Dispose(), TaskScheduler.Default);
+        }
+    }
+
+    public void Dispose() => Volatile.Read(ref _state)?.Search.Dispose();
+}

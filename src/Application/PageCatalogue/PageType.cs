@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Portal.Application.ContentPipeline;
+using Portal.Cards;
+using Portal.Content.Cultures;
+using Portal.Pages;
+
+namespace Portal.Application.PageCatalogue;
+
+/// <summary>A request for a page on the live site: the page context, the state it is answered from, and the request.</summary>
+public sealed record LiveRequest(PageContext Page, PortalState State, HttpRequest Request)
+{
+    public PortalData Data => State.Data;
+
+    public string? Route(string name) => Request.RouteValues[name]?.ToString();
+
+    public string? Query(string name) => Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
+}
+
+/// <summary>What the static export has for one language: the data, the cards, and where that language's card PDF is.</summary>
+public sealed record ExportRequest(PortalData Data, PortalCulture Culture, IReadOnlyList<MeterkastCard> Cards, string? CardPdf);
+
+/// <summary>
+/// One type of page, declared once: its route on the live site and how a request finds its instance, and how the static
+/// export enumerates every instance. A type without a route exists only in the static site (its postcode and A–Z pages
+/// stand in for the server-side lookup and search); a type without an export exists only live.
+/// </summary>
+/// <param name="Live">The page for a request, or null for "not found".</param>
+/// <param name="RouteOrder">Routes with a higher order are matched later (content pages last, so "/en" is never a page).</param>
+public sealed record PageType(
+    string Name,
+    string? Route,
+    Func<LiveRequest, Task<PageView?>>? Live,
+    Func<ExportRequest, IEnumerable<(string SitePath, PageView View)>>? Export,
+    int RouteOrder = 0);

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Portal.Application.CardPrinting;
+using Portal.Application.ContentPipeline;
+using Portal.Cards;
+using Portal.Pages;
+
+namespace Portal.Application.StaticSite;
+
+/// <summary>The static fallback site from the served data: the `export-static` verb and the re-export after a publish.</summary>
+public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments documents, CardPrinter printer, IOptions<PortalOptions> options, TimeProvider time)
+{
+    public async Task<StaticExportResult> ExportAsync(PortalData data, string outFolder, Uri? baseUrl, bool withPdf, TextWriter progress)
+    {
+        if (withPdf)
+        {
+            printer.EnsureInstalled();
+        }
+
+        // Card PDFs come from the cache when the cards did not change; otherwise the one card printer prints them (and
+        // checks they fit) while the pages render, one language after another.
+        var prints = new PrintCache(options.Value.PrintCachePath);
+        Func<Content.Cultures.PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? cardPdf = !withPdf ? null
+            : async (_, cards) =>
+            {
+                var html = await documents.PrintHtmlAsync(cards, false);
+                return await prints.GetOrPrintAsync(html, "pdf", () => printer.PdfAsync(html, CardSize.A6));
+            };
+        var exporter = new StaticSiteExporter(renderer, time);
+        var result = await exporter.ExportAsync(new StaticExportInput(data, options.Value.WebRootPath, options.Value.PublicBaseUrl),
+            new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
+        if (withPdf)
+        {
+            prints.RemoveUnused();
+            progress.WriteLine($"Card PDFs: {prints.Reused} unchanged since the last export, {prints.Printed} printed.");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Portal.Content.Cultures;
+using Portal.Content.Drafts;
+using Portal.Content.Model;
+using Portal.Content.Sanitizing;
+using Portal.Places.Catalog;
+
+namespace Portal.Content.Validation;
+
+/// <summary>
+/// The one set of content rules, for content/ and Umbraco alike: what a page, checklist, alert, card text and the
+/// settings need, and how translations relate to the default language. Problems are worded the same whatever the
+/// source and name its file and line or Umbraco item, culture and property. Settings placeholders are filled here,
+/// encoded wherever the text is HTML.
+/// </summary>
+public static partial class ContentValidator
+{
+    public static (SiteContent? Content, IReadOnlyList<DataProblem> Problems) Validate(ContentDraft draft, CultureSet cultures)
+    {
+        var problems = new List<DataProblem>(draft.ReadProblems);
+        var settings = draft.Settings is null ? null : ToSettings(draft.Settings, problems);
+        var byCulture = new Dictionary<string, CultureContent>(StringComparer.Ordinal);
+        var alerts = draft.Alerts.Select(a => (Draft: a, Valid: IsValidAlert(a, cultures.Default, problems))).Where(a => a.Valid).Select(a => a.Draft).ToList();
+        foreach (var culture in cultures.All)
+        {
+            var cultureDraft = draft.ByCulture.GetValueOrDefault(culture.Code);
+            var pages = (cultureDraft?.Pages ?? []).Select(p => ToPage(p, culture, settings, problems)).OfType<ContentPage>()
+                .OrderBy(p => p.SortOrder).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+            var card = cultureDraft?.Card is { } cardDraft ? ToCard(cardDraft, culture, settings, problems) : null;
+            byCulture[culture.Code] = new CultureContent(culture, pages, [.. alerts.Select(a => ToAlert(a, culture, cultures.Default))], card);
+        }
+
+        if (draft.Settings is null)
+        {
+            problems.Add(new DataProblem(draft.Source, "settings", "", $"no site settings: the municipality's name, numbers and broadcaster are required"));
+        }
+
+        CheckTranslations(draft, byCulture, cultures, problems);
+        if (problems.Count > 0 || settings is null)
+        {
+            return (null, problems);
+        }
+
+        return (new SiteContent(settings, byCulture, draft.Source, draft.Version), problems);
+    }
+
+    private static SiteSettings? ToSettings(SettingsDraft draft, List<DataProblem> problems)
+    {
+        var before = problems.Count;
+        string Required(string? value, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add(draft.Origin.Problem(field, "is required"));
+                return "";
+            }
+
+            return value.Trim();
+        }
+
+        var settings = new SiteSettings(
+            Required(draft.Municipality, "municipality"),
+            Required(draft.EmergencyNumber, "emergency-number"),
+            Required(draft.PoliceNumber, "police-number"),
+            Required(draft.MunicipalityNumber, "municipality-number"),
+            Required(draft.Broadcaster, "broadcaster"),
+            Required(draft.BroadcasterFrequencies, "broadcaster-frequencies"));
+        return problems.Count > before ? null : settings;
+    }
+
+    private static ContentPage? ToPage(PageDraft draft, PortalCulture culture, SiteSettings? settings, List<DataProblem> problems)
+    {
+        var before = problems.Count;
+        void Fail(string field, string message) => problems.Add(draft.Origin.Problem(field, message));
+        if (!PageKey().IsMatch(draft.Key)) { Fail("key", $"'{draft.Key}' is not a page key (lower-case letters, digits and hyphens)"); }
+        if (string.IsNullOrWhiteSpace(draft.Title)) { Fail("title", "is required"); }
+        if (string.IsNullOrWhiteSpace(draft.Summary)) { Fail("summary", "is required"); }
+        var type = draft.Type ?? (draft.Key == "home" ? ContentTypes.Home : ContentTypes.ContentPage);
+        if (type is not (ContentTypes.Home or ContentTypes.ContentPage or ContentTypes.Checklist))
+        {
+            Fail("type", $"'{type}' is not one of: home, contentPage, checklist");
+        }
+
+        var step = CampaignStep.None;
+        if (!string.IsNullOrEmpty(draft.Step) && !KebabTokens<CampaignStep>.ByToken.TryGetValue(draft.Step, out step))
+        {
+            Fail("step", $"'{draft.Step}' is not one of: {string.Join(", ", KebabTokens<CampaignStep>.ByToken.Keys)}");
+        }
+
+        var version = Version(culture, draft.Version, draft.SourceVersion, Fail);
+        var checklist = new List<ChecklistItem>();
+        foreach (var (item, index) in draft.Checklist.Select((item, index) => (item, index)))
+        {
+            if (string.IsNullOrWhiteSpace(item.Text))
+            {
+                Fail($"checklist[{index}].text", "is required");
+                continue;
+            }
+
+            if (item.PerPersonPerDay is { } amount && (amount <= 0 || string.IsNullOrWhiteSpace(item.Unit)))
+            {
+                Fail($"checklist[{index}]", "a quantity per person per day needs to be more than 0 and have a unit");
+            }
+
+            checklist.Add(new ChecklistItem(SettingsTokens.Fill(item.Text.Trim(), settings), item.PerPersonPerDay, item.Unit?.Trim() ?? ""));
+        }
+
+        if (type == ContentTypes.Checklist && checklist.Count == 0)
+        {
+            Fail("checklist", "a checklist page needs at least one item");
+        }
+
+        return problems.Count > before ? null
+            : new ContentPage(draft.Key, type, SettingsTokens.Fill(draft.Title!.Trim(), settings), SettingsTokens.Fill(draft.Summary!.Trim(), settings),
+                SettingsTokens.FillHtml(draft.BodyHtml, settings), step, draft.Order, culture.IsDefault ? version : 0, version, draft.UpdatedAt, checklist);
+    }
+
+    /// <summary>The source language carries its revision; a translation the revision it was made from.</summary>
+    private static int Version(PortalCulture culture, int? version, int? sourceVersion, Action<string, string> fail)
+    {
+        var value = (culture.IsDefault ? version : sourceVersion) ?? 0;
+        if (value < 1)
+        {
+            fail(culture.IsDefault ? "version" : "source-version", culture.IsDefault
+                ? "is required on the source language: a whole number from 1, raised when the meaning changes"
+                : "is required on a translation: the version of the source page it was translated from");
+        }
+
+        return value;
+    }
+
+    private static CardText? ToCard(CardDraft draft, PortalCulture culture, SiteSettings? settings, List<DataProblem> problems)
+    {
+        var before = problems.Count;
+        void Fail(string field, string message) => problems.Add(draft.Origin.Problem(field, message));
+        if (string.IsNullOrWhiteSpace(draft.Title)) { Fail("title", "is required"); }
+        if (string.IsNullOrWhiteSpace(draft.TieIn)) { Fail("tie-in", "is required"); }
+        var actions = draft.Actions.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => SettingsTokens.Fill(a.Trim(), settings)).ToList();
+        if (actions.Count is < CardText.MinActions or > CardText.MaxActions)
+        {
+            Fail("actions", $"a card has {CardText.MinActions} to {CardText.MaxActions} actions, found {actions.Count}");
+        }
+
+        var version = Version(culture, draft.Version, draft.SourceVersion, Fail);
+        return problems.Count > before ? null
+            : new CardText(draft.Title!.Trim(), SettingsTokens.Fill(draft.TieIn!.Trim(), settings), actions, culture.IsDefault ? version : 0, version);
+    }
+
+    private static bool IsValidAlert(AlertDraft draft, PortalCulture fallback, List<DataProblem> problems)
+    {
+        var before = problems.Count;
+        void Fail(string field, string message) => problems.Add(draft.Origin.Problem(field, message));
+        if (string.IsNullOrWhiteSpace(draft.Id)) { Fail("id", "is required"); }
+        if (!draft.Texts.TryGetValue(fallback.Code, out var text) || string.IsNullOrWhiteSpace(text)) { Fail("text", $"is required in {fallback.Code}"); }
+        if (ParseTime(draft.ActiveFrom) is null) { Fail("active-from", $"'{draft.ActiveFrom}' is not a date and time like 2026-11-23T08:00:00+01:00"); }
+        if (draft.ActiveUntil is { Length: > 0 } until && ParseTime(until) is null) { Fail("active-until", $"'{until}' is not a date and time like 2026-11-23T20:00:00+01:00"); }
+        if (!KebabTokens<AlertSeverity>.ByToken.ContainsKey(draft.Severity ?? "")) { Fail("severity", $"'{draft.Severity}' is not one of: info, warning, danger"); }
+        if (draft.Link is { Length: > 0 } link && !HtmlSanitizer.IsSafeLink(link)) { Fail("link", $"'{link}' is not a site path or an http(s) address"); }
+        return problems.Count == before;
+    }
+
+    private static Alert ToAlert(AlertDraft draft, PortalCulture culture, PortalCulture fallback)
+    {
+        var text = draft.Texts.GetValueOrDefault(culture.Code) is { Length: > 0 } own ? own : draft.Texts[fallback.Code];
+        var linkText = draft.LinkTexts.GetValueOrDefault(culture.Code) is { Length: > 0 } ownLink ? ownLink : draft.LinkTexts.GetValueOrDefault(fallback.Code);
+        return new Alert(draft.Id!, KebabTokens<AlertSeverity>.ByToken[draft.Severity!], text.Trim(), draft.Link is { Length: > 0 } link ? link : null,
+            linkText, ParseTime(draft.ActiveFrom)!.Value, ParseTime(draft.ActiveUntil));
+    }
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
+    /// <summary>
+    /// Every page a translation has needs a source page, and cannot claim to be made from a newer revision than it has.
+    /// A page not translated yet is no error: it is served in the default language and listed by `portal content status`.
+    /// </summary>
+    private static void CheckTranslations(ContentDraft draft, Dictionary<string, CultureContent> byCulture, CultureSet cultures, List<DataProblem> problems)
+    {
+        var sourceDrafts = draft.ByCulture.GetValueOrDefault(cultures.Default.Code);
+        var sourceKeys = (sourceDrafts?.Pages ?? []).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        if (!sourceKeys.Contains("home"))
+        {
+            problems.Add((sourceDrafts?.Origin ?? new ContentOrigin(draft.Source, cultures.Default.Code))
+                .Problem("", $"no 'home' item in {cultures.Default.Code}: the home page is required (for Umbraco: is the Delivery API enabled, its index rebuilt, and Start-Item right?)"));
+        }
+
+        var source = byCulture[cultures.Default.Code];
+        foreach (var culture in cultures.All.Where(c => !c.IsDefault))
+        {
+            foreach (var page in draft.ByCulture.GetValueOrDefault(culture.Code)?.Pages ?? [])
+            {
+                if (!sourceKeys.Contains(page.Key))
+                {
+                    problems.Add(page.Origin.Problem("", $"has no {cultures.Default.Code} source page '{page.Key}'"));
+                }
+            }
+
+            foreach (var page in byCulture[culture.Code].Pages)
+            {
+                if (source.Find(page.Key) is { } original && page.SourceVersion > original.Version)
+                {
+                    var origin = draft.ByCulture[culture.Code].Pages.First(p => p.Key == page.Key).Origin;
+                    problems.Add(origin.Problem("source-version", $"{page.SourceVersion} is newer than the {cultures.Default.Code} page's version {original.Version}"));
+                }
+            }
+
+            if (byCulture[culture.Code].Card is { } card && source.Card is { } sourceCard && card.SourceVersion > sourceCard.Version)
+            {
+                problems.Add(draft.ByCulture[culture.Code].Card!.Origin.Problem("source-version",
+                    $"{card.SourceVersion} is newer than the {cultures.Default.Code} card's version {sourceCard.Version}"));
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex PageKey();
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Portal.Application.CardPrinting;
+using Portal.Cards;
+
+namespace Portal.Web.Cli;
+
+/// <summary>
+/// portal cards --out DIR [--size a6|a5] [--lang nl] [--format pdf,png]: every buurt's meterkastkaart for the print shop,
+/// in a folder that appears complete or not at all.
+/// </summary>
+public static class CardsVerb
+{
+    public static Command Command(VerbContext verb)
+    {
+        var output = new Option<string>("--out") { Description = "the folder to write (built beside it, then swapped in)", Required = true };
+        var size = new Option<string>("--size") { Description = "a6 or a5", DefaultValueFactory = _ => "a6" };
+        size.AcceptOnlyFromAmong([.. CardSize.All.Select(s => s.Name)]);
+        var language = new Option<string?>("--lang") { Description = "the language of the cards (default: the default language)" };
+        var formats = new Option<string>("--format") { Description = "pdf, png or pdf,png", DefaultValueFactory = _ => "pdf,png" };
+        var publicUrl = new Option<string?>("--public-url") { Description = "the address QR codes lead to (default: Portal:PublicBaseUrl)" };
+        var command = new Command("cards", "every buurt's meterkastkaart for the print shop: PDFs, PNGs, A4 sheets and manifest.csv")
+        {
+            output, size, language, formats, publicUrl,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var wanted = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (wanted.Length == 0 || wanted.Except(["pdf", "png"]).Any())
+            {
+                verb.Error.WriteLine("portal cards: --format takes pdf, png or pdf,png");
+                return 2;
+            }
+
+            using var host = verb.BuildHost(parse, parse.GetValue(publicUrl) is { } url ? new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = url } : null);
+            if (host is null)
+            {
+                return 2;
+            }
+
+            var cultures = host.Services.GetRequiredService<Content.Cultures.CultureSet>();
+            var culture = cultures.Find(parse.GetValue(language) ?? cultures.Default.Code);
+            if (culture is null)
+            {
+                verb.Error.WriteLine($"portal cards: --lang must be one of: {string.Join(", ", cultures.All.Select(c => c.Code))}");
+                return 2;
+            }
+
+            var data = await verb.LoadAsync(host.Services, cancellationToken);
+            if (data is null)
+            {
+                return 1;
+            }
+
+            var printer = host.Services.GetRequiredService<CardPrinter>();
+            var documents = host.Services.GetRequiredService<CardDocuments>();
+            var cardSize = CardSize.Find(parse.GetValue(size))!;
+            var folder = parse.GetValue(output)!;
+            try
+            {
+                printer.EnsureInstalled();
+                var cards = documents.All(data, culture, cardSize);
+                verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}) into {Path.GetFullPath(folder)} ...");
+                var result = await new CardBatch(printer, documents, verb.Output)
+                    .RunAsync(cards, folder, wanted.Contains("pdf"), wanted.Contains("png"), data.Content.Version);
+                verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s). Print quantities: manifest.csv."));
+                return 0;
+            }
+            catch (CardOverflowException e)
+            {
+                verb.Error.WriteLine($"portal cards: {e.Message}. Shorten the text in content (card texts or the interface texts); nothing was written.");
+                return 1;
+            }
+            catch (Exception e) when (e is FileNotFoundException or IOException or UnauthorizedAccessException)
+            {
+                verb.Error.WriteLine($"portal cards: {e.Message}; nothing was written.");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

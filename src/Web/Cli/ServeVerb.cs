@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Portal.Application.ContentPipeline;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Cli;
+
+/// <summary>portal [serve]: the live site. Starts from disk at once; refuses to start only when nothing valid can be served.</summary>
+public static class ServeVerb
+{
+    public static Command Command(VerbContext verb)
+    {
+        var command = new Command("serve", "serve the portal (the default); ASP.NET Core's arguments such as --urls work") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction((parse, _) => RunAsync(parse, verb));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ParseResult parse, VerbContext verb)
+    {
+        var builder = WebApplication.CreateBuilder([.. parse.UnmatchedTokens]);
+        // Started from another folder, the content root holds no appsettings.json: read the one beside the binary first,
+        // so everything else (the environment, the command line) still overrides it.
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            Path = "appsettings.json",
+            Optional = true,
+        });
+        builder.Configuration.AddInMemoryCollection(VerbContext.Settings(parse));
+        builder.AddPortalWeb();
+        verb.Configure?.Invoke(builder.Services);
+        var app = builder.Build();
+        if (!verb.SettingsAreValid(app.Services, "serve"))
+        {
+            return 2;
+        }
+
+        var load = app.Services.GetRequiredService<ContentSources>().StartServing();
+        if (load.Data is null)
+        {
+            verb.Report(load.Problems);
+            return 1;
+        }
+
+        app.UsePortal();
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Portal.Application;
+using Portal.Application.ContentPipeline;
+using Portal.Places.Catalog;
+
+namespace Portal.Web.Cli;
+
+/// <summary>
+/// What every verb shares: where it writes, the --content option, and one way to build the services from the same
+/// configuration as the server (appsettings.json beside the binary, the environment, --Portal:Key=value), whichever
+/// folder the command is started from.
+/// </summary>
+public sealed class VerbContext(TextWriter output, TextWriter error, Action<IServiceCollection>? configure)
+{
+    public static readonly Option<string?> ContentOption = new("--content") { Description = "content folder (default: content/ beside the binary)", Recursive = true };
+
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Action<IServiceCollection>? Configure { get; } = configure;
+
+    /// <summary>Settings the verb's own options give, applied over everything else.</summary>
+    public static Dictionary<string, string?> Settings(ParseResult parse)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (parse.GetValue(ContentOption) is { } content)
+        {
+            settings["Portal:ContentPath"] = Path.GetFullPath(content);
+        }
+
+        return settings;
+    }
+
+    /// <summary>The application's services for a verb that does not serve; null (after saying why) when the settings are invalid.</summary>
+    public IHost? BuildHost(ParseResult parse, IDictionary<string, string?>? extra = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. parse.UnmatchedTokens],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(Settings(parse).Concat(extra ?? new Dictionary<string, string?>()));
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPortalApplication(builder.Configuration);
+        Configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        return SettingsAreValid(host.Services, parse.CommandResult.Command.Name) ? host : null;
+    }
+
+    /// <summary>Options are validated before any work, and a problem is a message, never a stack trace.</summary>
+    public bool SettingsAreValid(IServiceProvider services, string verb)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<PortalOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Content.Umbraco.UmbracoOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException e)
+        {
+            Error.WriteLine($"portal {verb}: {string.Join("; ", e.Failures)}");
+            return false;
+        }
+    }
+
+    /// <summary>Loads the configured source (content/ or Umbraco) through the content pipeline; reports every problem.</summary>
+    public async Task<PortalData?> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var load = await services.GetRequiredService<ContentSources>().ReadAsync(cancellationToken);
+        if (load.Data is null)
+        {
+            Report(load.Problems);
+        }
+
+        return load.Data;
+    }
+
+    public void Report(IReadOnlyList<DataProblem> problems)
+    {
+        Error.WriteLine($"The content has {problems.Count} problem(s); nothing is served until all are fixed:");
+        foreach (var problem in problems)
+        {
+            Error.WriteLine($"  {problem}");
+        }
+    }
+}

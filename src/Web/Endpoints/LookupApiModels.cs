@@ -1,0 +1,88 @@
+using Portal.Content.Routing;
+using Portal.Places;
+using Portal.Places.Catalog;
+using Portal.Places.Lookup;
+
+namespace Portal.Web.Endpoints;
+
+/// <summary>The JSON shapes of /api/v1. Vocabulary values are kebab-case tokens ("drinking-water").</summary>
+public sealed record WijkDto(string Code, string Name);
+
+public sealed record BuurtDto(string Code, string Name, WijkDto Wijk, int Inhabitants, int Households)
+{
+    public static BuurtDto From(Buurt buurt, PlaceCatalog places)
+    {
+        var wijk = places.WijkOf(buurt);
+        return new BuurtDto(buurt.Code, buurt.Name, new WijkDto(wijk.Code, wijk.Name), buurt.Inhabitants, buurt.Households);
+    }
+}
+
+public sealed record AddressDto(string Street, string HouseNumber, string Postcode, string City);
+
+public sealed record LocationDto(double Lat, double Lon);
+
+/// <param name="DistanceFrom">"address" when measured from the resident's own position, "buurt-centre" otherwise.</param>
+public sealed record SupportPointDto(
+    string Slug,
+    string Name,
+    string Kind,
+    AddressDto Address,
+    LocationDto Location,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Accessibility,
+    string Status,
+    DateTimeOffset StatusChangedAt,
+    IReadOnlyList<string> Buurten,
+    bool IsExample,
+    string Url,
+    double? DistanceMeters = null,
+    string? DistanceFrom = null)
+{
+    public static SupportPointDto From(SupportPoint point, PlaceCatalog places) => new(
+        point.Slug,
+        point.Name,
+        KebabCase.Of(point.Kind),
+        new AddressDto(point.Address.Street, point.Address.HouseNumber, point.Address.Postcode, point.Address.City),
+        new LocationDto(point.Location.Latitude, point.Location.Longitude),
+        [.. point.Services.Select(KebabCase.Of)],
+        [.. point.Accessibility.Select(KebabCase.Of)],
+        KebabCase.Of(point.Status),
+        point.StatusChangedAt,
+        [.. places.BuurtenServedBy(point).Select(b => b.Code)],
+        point.IsExample,
+        SitePaths.SupportPoint(point.Slug));
+
+    public SupportPointDto WithDistance(double meters, bool fromAddress) =>
+        this with { DistanceMeters = Math.Round(meters), DistanceFrom = fromAddress ? "address" : "buurt-centre" };
+}
+
+/// <summary>A buurt with the point that serves it and the backup.</summary>
+/// <param name="Assignment">"explicit" (set by the municipality) or "nearest".</param>
+public sealed record BuurtAnswerDto(BuurtDto Buurt, SupportPointDto SupportPoint, SupportPointDto? BackupSupportPoint, string Assignment)
+{
+    public static BuurtAnswerDto From(BuurtAssignment match, PlaceCatalog places, LookupOutcome? outcome = null)
+    {
+        var fromAddress = outcome?.Location is not null;
+        var primaryDistance = outcome?.DistanceMeters(match) ?? match.PrimaryDistanceMeters;
+        var backup = match.Secondary is { } secondary
+            ? SupportPointDto.From(secondary, places).WithDistance(
+                outcome?.Location is { } here ? here.DistanceMetersTo(secondary.Location) : match.SecondaryDistanceMeters ?? 0, fromAddress)
+            : null;
+        return new BuurtAnswerDto(
+            BuurtDto.From(match.Buurt, places),
+            SupportPointDto.From(match.Primary, places).WithDistance(primaryDistance, fromAddress),
+            backup,
+            match.IsExplicit ? "explicit" : "nearest");
+    }
+}
+
+/// <param name="Match">"exact" or "approximate".</param>
+/// <param name="Alternatives">Other buurten the postcode area may be in, when approximate.</param>
+public sealed record LookupResponse(
+    string Match,
+    BuurtDto Buurt,
+    SupportPointDto SupportPoint,
+    SupportPointDto? BackupSupportPoint,
+    string Assignment,
+    IReadOnlyList<BuurtAnswerDto> Alternatives,
+    string? Note);

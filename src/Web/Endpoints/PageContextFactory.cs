@@ -1,0 +1,24 @@
+using Portal.Application.ContentPipeline;
+using Portal.Pages;
+
+namespace Portal.Web.Endpoints;
+
+/// <summary>Builds the page context for a request: language from the URL prefix, site path for the language switcher.</summary>
+public static class PageContextFactory
+{
+    /// <summary>The language comes from the URL prefix; a path that matched no route (404) is read the same way.</summary>
+    public static PageContext For(HttpContext http, PortalData data)
+    {
+        var first = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var culture = data.Cultures.IsPrefix(first) ? data.Cultures.Find(first)! : data.Cultures.Default;
+        var path = http.Request.Path.Value ?? "/";
+        if (!culture.IsDefault)
+        {
+            path = path[(culture.Code.Length + 1)..];
+        }
+
+        var sitePath = (path.Length == 0 ? "/" : path) + http.Request.QueryString;
+        return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, SiteLinks.Live,
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Portal.Application;
+using Portal.Application.ContentPipeline;
+using Portal.Web.Endpoints;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>The web host: what it adds to the application layer (privacy-safe logging, health checks) and its pipeline.</summary>
+public static class WebHosting
+{
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        // Residents' postcodes and coordinates travel in query strings; the categories that log request URLs
+        // (ASP.NET Core's request lines, HttpClient's outgoing requests) must never write them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var services = builder.Services;
+        services.AddPortalApplication(builder.Configuration);
+        services.AddUmbracoSync(builder.Configuration);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        app.UseSecurityHeaders();
+        app.UseHeadAsGet();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(options.WebRootPath),
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        // Explicitly after UseHeadAsGet, so a HEAD request is matched to the GET endpoint.
+        app.UseRouting();
+        var cultures = options.CultureSet();
+        app.MapLookupApi();
+        app.MapPortalHealth();
+        app.MapUmbracoWebhook();
+        app.MapCardFiles(cultures);
+        app.MapResidentPages(cultures);
+        return app;
+    }
+}
