@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Content.Cultures;
+using Microsoft.Extensions.Configuration;
+using Portal.Application;
+using Portal.Application.ContentPipeline;
+using Portal.Application.StaticSite;
 using Portal.Pages;
-using Portal.StaticExport;
-using Portal.Web.Cli;
-using Portal.Web.Hosting;
 
 namespace Portal.Benchmarks;
 
@@ -25,10 +25,13 @@ public class StaticExportBenchmarks
     public void Setup()
     {
         var content = Path.GetDirectoryName(LookupBenchmarks.DataDirectory())!;
-        var options = new PortalOptions { ContentPath = content, WebRootPath = Path.Combine(content, "..", "wwwroot") };
-        var data = PortalData.Load(content, new CultureSet(["nl", "en", "ar", "tr", "pl", "uk"])).Data ?? throw new InvalidOperationException("demo content does not load");
-        _services = PortalConfiguration.RenderingServices(options);
-        _input = new StaticExportInput(data.Places, data.Content, data.Texts, data.Cultures, options.WebRootPath, options.PublicBaseUrl);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Portal:ContentPath"] = content, ["Portal:WebRootPath"] = Path.Combine(content, "..", "wwwroot"),
+        }).Build();
+        _services = new ServiceCollection().AddLogging().AddPortalApplication(configuration).BuildServiceProvider();
+        var data = _services.GetRequiredService<ContentPipeline>().LoadContentFolder().Data ?? throw new InvalidOperationException("demo content does not load");
+        _input = new StaticExportInput(data, Path.Combine(content, "..", "wwwroot"), new Uri("http://localhost:5000/"));
     }
 
     [Benchmark]

@@ -23,7 +23,7 @@ public sealed class PrintRun : IAsyncLifetime
 
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CardsCommand.RunAsync(["--out", Folder, "--public-url", baseUrl + "/"], output, error);
+        var exit = await PortalCommandLine.RunAsync(["cards", "--out", Folder, "--public-url", baseUrl + "/"], output, error);
         Assert.True(exit == 0, error.ToString());
         Output = output.ToString();
     }
@@ -155,7 +155,7 @@ public class CardTests(PortalServer server, PrintRun fixture) : IClassFixture<Pr
         var before = Directory.GetFiles(run.Folder, "*", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc).Max();
         var error = new StringWriter();
 
-        var exit = await CardsCommand.RunAsync(["--out", run.Folder, "--content", content, "--format", "pdf"], TextWriter.Null, error);
+        var exit = await PortalCommandLine.RunAsync(["cards", "--out", run.Folder, "--content", content, "--format", "pdf"], TextWriter.Null, error);
 
         Assert.Equal(1, exit);
         Assert.Matches(@"buurt BU\d{8}, field 'actions'", error.ToString());

@@ -29,7 +29,7 @@ public sealed class StaticSite : IAsyncLifetime
     {
         Directory.CreateDirectory(Root);
         var (output, error) = (new StringWriter(), new StringWriter());
-        var exit = await ExportStaticCommand.RunAsync(["--out", Folder, "--Portal:PrintCachePath", PrintCache], output, error);
+        var exit = await PortalCommandLine.RunAsync(["export-static", "--out", Folder, "--Portal:PrintCachePath", PrintCache], output, error);
         Assert.True(exit == 0, error.ToString());
         Output = output.ToString();
 
@@ -192,7 +192,7 @@ public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixtu
         var again = Path.Combine(site.Root, "again");
         var (output, error) = (new StringWriter(), new StringWriter());
 
-        var exit = await ExportStaticCommand.RunAsync(["--out", again, "--Portal:PrintCachePath", site.PrintCache], output, error);
+        var exit = await PortalCommandLine.RunAsync(["export-static", "--out", again, "--Portal:PrintCachePath", site.PrintCache], output, error);
 
         Assert.True(exit == 0, error.ToString());
         Assert.Contains("Card PDFs: 0 unchanged since the last export, 6 printed.", site.Output);

@@ -185,6 +185,12 @@ public static partial class ContentValidator
                 .Problem("", $"no 'home' item in {cultures.Default.Code}: the home page is required (for Umbraco: is the Delivery API enabled, its index rebuilt, and Start-Item right?)"));
         }
 
+        if (sourceDrafts?.Card is null)
+        {
+            problems.Add((sourceDrafts?.Origin ?? new ContentOrigin(draft.Source, cultures.Default.Code))
+                .Problem("", $"no card texts in {cultures.Default.Code}: every meterkastkaart needs its title, tie-in line and actions (content/{cultures.Default.Code}/card.yml, or a 'cardTexts' item in Umbraco)"));
+        }
+
         var source = byCulture[cultures.Default.Code];
         foreach (var culture in cultures.All.Where(c => !c.IsDefault))
         {

@@ -1,4 +1,4 @@
-using Portal.Cards;
+using Portal.Application.CardPrinting;
 
 namespace Portal.Tests.Cards;
 

@@ -1,6 +1,7 @@
 using Portal.Content.Cultures;
 using Portal.Content.Markdown;
 using Portal.Content.Model;
+using Portal.Content.Validation;
 using Portal.Places.Catalog;
 
 namespace Portal.Tests.Content;
@@ -12,7 +13,7 @@ public class MarkdownContentSourceTests
     [Fact]
     public void Every_page_exists_in_all_six_languages()
     {
-        var (content, problems) = MarkdownContentSource.Load(TestContent.RepositoryContent, AllLanguages);
+        var (content, problems) = LoadContent(TestContent.RepositoryContent, AllLanguages);
 
         Assert.Empty(problems);
         string[] expected = ["drinkwater", "elkaar-helpen", "home", "noodpakket", "noodplan", "noodsteunpunt", "privacy", "stroomuitval", "toegankelijkheid"];
@@ -65,16 +66,42 @@ public class MarkdownContentSourceTests
     }
 
     [Fact]
-    public void A_page_missing_in_one_language_is_reported()
+    public void A_page_not_yet_translated_is_no_error_but_is_on_the_translators_list()
     {
         using var content = new TestContent();
         File.Delete(Path.Combine(content.Root, "uk", "pages", "drinkwater.md"));
 
+        var (site, problems) = LoadContent(content.Root, AllLanguages);
+
+        Assert.Empty(problems);
+        var missing = Assert.Single(TranslationStatus.Behind(site!, AllLanguages));
+        Assert.Equal(("uk", "drinkwater", 0), (missing.Culture, missing.Key, missing.TranslatedFrom));
+    }
+
+    [Fact]
+    public void A_translation_without_a_source_page_is_reported()
+    {
+        using var content = new TestContent();
+        File.Copy(Path.Combine(content.Root, "en", "pages", "privacy.md"), Path.Combine(content.Root, "en", "pages", "cookies.md"));
+
         var problem = Assert.Single(Load(content));
 
-        Assert.Contains(Path.Combine("uk", "pages"), problem.File);
-        Assert.Equal("drinkwater.md", problem.Location);
-        Assert.Contains("missing", problem.Message);
+        Assert.EndsWith(Path.Combine("en", "pages", "cookies.md"), problem.File);
+        Assert.Contains("has no nl source page", problem.Message);
+    }
+
+    [Fact]
+    public void Settings_values_are_text_even_where_a_page_is_HTML()
+    {
+        using var content = new TestContent();
+        content.Replace("site.yml", "broadcaster: \"Omroep Gelderland\"", "broadcaster: \"Omroep <img src=x onerror=alert(1)> Gelderland\"");
+
+        var (site, problems) = LoadContent(content.Root, AllLanguages);
+
+        Assert.Empty(problems);
+        var html = site!.For(AllLanguages.Default).Find("stroomuitval")!.BodyHtml;
+        Assert.Contains("Omroep &lt;img src=x onerror=alert(1)&gt; Gelderland", html);
+        Assert.DoesNotContain("<img", html);
     }
 
     [Fact]
@@ -94,7 +121,7 @@ public class MarkdownContentSourceTests
         using var content = new TestContent();
         content.Replace("nl/pages/noodplan.md", "version: 1", "version: 2");
 
-        var (site, problems) = MarkdownContentSource.Load(content.Root, AllLanguages);
+        var (site, problems) = LoadContent(content.Root, AllLanguages);
 
         Assert.Empty(problems);
         var behind = TranslationStatus.Behind(site!, AllLanguages);
@@ -108,7 +135,7 @@ public class MarkdownContentSourceTests
         using var content = new TestContent();
         content.AppendLine("nl/pages/privacy.md", "<script>alert(1)</script> <b onclick=\"x()\">vet</b> [klik](javascript:alert(1)) [goed](/noodplan)");
 
-        var (site, _) = MarkdownContentSource.Load(content.Root, AllLanguages);
+        var (site, _) = LoadContent(content.Root, AllLanguages);
         var html = site!.For(AllLanguages.Default).Find("privacy")!.BodyHtml;
         var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
 
@@ -122,7 +149,7 @@ public class MarkdownContentSourceTests
     [Fact]
     public void Settings_tokens_are_filled_in()
     {
-        var (site, _) = MarkdownContentSource.Load(TestContent.RepositoryContent, AllLanguages);
+        var (site, _) = LoadContent(TestContent.RepositoryContent, AllLanguages);
 
         var html = site!.For(AllLanguages.Find("uk")!).Find("stroomuitval")!.BodyHtml;
 
@@ -134,15 +161,18 @@ public class MarkdownContentSourceTests
     public void The_content_version_changes_when_content_changes()
     {
         using var content = new TestContent();
-        var before = MarkdownContentSource.Load(content.Root, AllLanguages).Content!.Version;
+        var before = LoadContent(content.Root, AllLanguages).Content!.Version;
         content.Replace("en/pages/privacy.md", "No cookies.", "No cookies at all.");
 
-        Assert.NotEqual(before, MarkdownContentSource.Load(content.Root, AllLanguages).Content!.Version);
+        Assert.NotEqual(before, LoadContent(content.Root, AllLanguages).Content!.Version);
     }
+
+    private static (SiteContent? Content, IReadOnlyList<DataProblem> Problems) LoadContent(string root, CultureSet cultures) =>
+        ContentValidator.Validate(MarkdownContentSource.Read(root, cultures), cultures);
 
     private static IReadOnlyList<DataProblem> Load(TestContent content)
     {
-        var (site, problems) = MarkdownContentSource.Load(content.Root, AllLanguages);
+        var (site, problems) = LoadContent(content.Root, AllLanguages);
         Assert.Null(site);
         return problems;
     }

@@ -12,7 +12,7 @@ public sealed class SearchIndexTests : IDisposable
 
     public SearchIndexTests()
     {
-        var content = MarkdownContentSource.Load(TestContent.RepositoryContent, Cultures).Content!;
+        var content = Portal.Content.Validation.ContentValidator.Validate(MarkdownContentSource.Read(TestContent.RepositoryContent, Cultures), Cultures).Content!;
         var places = PlaceCatalogLoader.Load(Path.Combine(TestContent.RepositoryContent, "data")).CatalogOrThrow();
         _index = SearchIndex.Build(SearchDocuments.From(content, places, Cultures));
     }

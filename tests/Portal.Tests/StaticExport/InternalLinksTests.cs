@@ -1,4 +1,4 @@
-using Portal.StaticExport;
+using Portal.Application.StaticSite;
 
 namespace Portal.Tests.StaticExport;
 

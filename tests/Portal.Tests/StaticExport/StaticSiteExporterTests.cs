@@ -6,8 +6,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Content.Cultures;
 using Portal.Pages;
-using Portal.StaticExport;
-using Portal.Web.Hosting;
+using Portal.Application.StaticSite;
 
 namespace Portal.Tests.StaticExport;
 
@@ -164,13 +163,12 @@ public sealed class StaticSiteExporterTests : IDisposable
 
     private async Task<StaticExportResult> ExportAsync(string contentPath)
     {
-        var (data, problems) = PortalData.Load(contentPath, Cultures);
-        Assert.True(data is not null, string.Join("\n", problems));
-        await using var services = new ServiceCollection().AddLogging().AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)).AddSingleton<PageRenderer>().BuildServiceProvider();
+        var data = TestPortal.Load(contentPath);
+        await using var services = TestPortal.Services(contentPath);
         var exporter = new StaticSiteExporter(services.GetRequiredService<PageRenderer>(), TimeProvider.System);
         var webRoot = Path.Combine(TestContent.RepositoryRoot, "wwwroot");
         return await exporter.ExportAsync(
-            new StaticExportInput(data!.Places, data.Content, data.Texts, data.Cultures, webRoot, new Uri("https://noodsteunpunt.example/")),
+            new StaticExportInput(data, webRoot, new Uri("https://noodsteunpunt.example/")),
             new StaticExportOptions(Site, new Uri("https://noodsteunpunt.example/nood/"), CardPdf: null), TextWriter.Null);
     }
 

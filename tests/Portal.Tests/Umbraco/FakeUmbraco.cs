@@ -14,7 +14,7 @@ public sealed class FakeUmbraco : HttpMessageHandler
 {
     private const int ServerPageCap = 3;
     private readonly ConcurrentDictionary<(string Culture, string Id), JsonObject> _items = new();
-    private readonly string[] _order = ["home", "site-settings", "noodpakket", "noodplan", "alert", "support-point", "news"];
+    private readonly string[] _order = ["home", "site-settings", "noodpakket", "noodplan", "alert", "support-point", "card-texts", "news"];
     private readonly List<string> _ids = [];
 
     public FakeUmbraco()
@@ -94,8 +94,14 @@ public sealed class FakeUmbraco : HttpMessageHandler
 
             var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query);
             var skip = int.Parse(query["skip"] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            var take = Math.Min(ServerPageCap, int.Parse(query["take"] ?? "10", System.Globalization.CultureInfo.InvariantCulture));
             var descendants = _ids.Skip(1).Where(id => _items.ContainsKey((culture, id))).Select(id => _items[(culture, id)]).ToList();
-            var page = new JsonArray([.. descendants.Skip(skip).Take(ServerPageCap).Select(i => i.DeepClone())]);
+            if (query["sort"] == "updateDate:desc")
+            {
+                descendants = [.. descendants.OrderByDescending(i => i["updateDate"]!.GetValue<string>(), StringComparer.Ordinal)];
+            }
+
+            var page = new JsonArray([.. descendants.Skip(skip).Take(take).Select(i => i.DeepClone())]);
             return Json(new JsonObject { ["total"] = descendants.Count, ["items"] = page }.ToJsonString());
         }
 

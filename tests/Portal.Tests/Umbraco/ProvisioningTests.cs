@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Portal.Content.Umbraco;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Cli;
 
 namespace Portal.Tests.Umbraco;
@@ -50,9 +51,18 @@ public class ProvisioningTests
         var umbraco = new FakeManagementApi { RejectAlias = "supportPoint" };
         var error = new StringWriter();
 
-        var exit = await UmbracoProvisionCommand.RunAsync(
-            ["--url", "https://cms.test", "--client-id", "umbraco-back-office-portal", "--definitions", Definitions], TextWriter.Null, error, umbraco,
-            [new("Portal:Umbraco:ClientSecret", "secret")]);
+        Environment.SetEnvironmentVariable("PORTAL__UMBRACO__CLIENTSECRET", "secret");
+        int exit;
+        try
+        {
+            exit = await PortalCommandLine.RunAsync(
+                ["umbraco", "provision", "--url", "https://cms.test", "--client-id", "umbraco-back-office-portal", "--definitions", Definitions], TextWriter.Null, error,
+                services => services.AddHttpClient(ManagementApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => umbraco));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PORTAL__UMBRACO__CLIENTSECRET", null);
+        }
 
         Assert.Equal(1, exit);
         Assert.Contains("05-support-point.json: Umbraco answered 400", error.ToString());
@@ -86,7 +96,8 @@ public class ProvisioningTests
     {
         var error = new StringWriter();
 
-        var exit = await UmbracoProvisionCommand.RunAsync(["--url", "https://cms.test", "--client-id", "umbraco-back-office-portal"], TextWriter.Null, error, new FakeManagementApi());
+        var exit = await PortalCommandLine.RunAsync(["umbraco", "provision", "--url", "https://cms.test", "--client-id", "umbraco-back-office-portal"], TextWriter.Null, error,
+            services => services.AddHttpClient(ManagementApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new FakeManagementApi()));
 
         Assert.Equal(2, exit);
         Assert.Contains("PORTAL__UMBRACO__CLIENTSECRET", error.ToString());

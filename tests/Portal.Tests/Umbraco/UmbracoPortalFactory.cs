@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Application.Umbraco;
 using Portal.Content.Umbraco;
 using Portal.Tests.Web;
 
@@ -26,5 +27,12 @@ public sealed class UmbracoPortalFactory(FakeUmbraco umbraco, string snapshotPat
         builder.UseSetting("Portal:Umbraco:Timeout", "00:00:00.300");
         builder.UseSetting("Portal:Umbraco:Retries", "1");
         builder.ConfigureTestServices(services => services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => Umbraco));
+    }
+
+    /// <summary>Umbraco is read in the background after start; a test's first request comes after that read.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Assert.True(Services.GetRequiredService<UmbracoContentSync>().FirstRead.Wait(TimeSpan.FromSeconds(30)), "Umbraco was not read within 30 s");
     }
 }

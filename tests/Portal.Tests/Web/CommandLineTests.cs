@@ -72,7 +72,7 @@ public class CommandLineTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = CheckDataCommand.Run(["--content", contentPath], output, error);
+        var exit = PortalCommandLine.RunAsync(["check-data", "--content", contentPath], output, error).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 }
