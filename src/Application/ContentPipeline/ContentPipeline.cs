@@ -28,13 +28,16 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
     public string ContentPath => contentPath;
 
     /// <summary>The embedded source: content/ as a whole.</summary>
-    public ContentLoad LoadContentFolder()
+    public ContentLoad LoadContentFolder() => ReadContentFolder().Load;
+
+    /// <summary>content/ as read (what `umbraco seed` turns into documents) and as loaded.</summary>
+    public (ContentDraft Draft, ContentLoad Load) ReadContentFolder()
     {
         // Independent files: the geography and texts load beside the pages, which every start and export waits for.
         var frame = Task.Run(() => _frame.Value);
         var draft = MarkdownContentSource.Read(contentPath, cultures);
         frame.GetAwaiter().GetResult();
-        return Build(draft);
+        return (draft, Build(draft));
     }
 
     /// <summary>Any source's draft: validate, merge with the geography, and build the data, or say what is wrong.</summary>

@@ -18,7 +18,8 @@ public sealed class UiText(PortalCulture culture, IReadOnlyDictionary<string, st
     /// <summary>"water, stroom, warmte" with the language's own separator (Arabic writes "،").</summary>
     public string List(IEnumerable<string> items) => string.Join(this["list.separator"], items);
 
-    public string Date(DateTimeOffset time) => time.ToString("d MMMM yyyy, HH:mm", Culture.Info);
+    /// <summary>A moment as residents read it: on the municipality's clock (Dutch time), whatever offset the source gave it.</summary>
+    public string Date(DateTimeOffset time) => Model.MunicipalTime.ToLocal(time).ToString("d MMMM yyyy, HH:mm", Culture.Info);
 
     public string Number(double value) => value.ToString("N0", Culture.Info);
 

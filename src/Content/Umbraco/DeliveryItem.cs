@@ -62,6 +62,12 @@ public sealed record DeliveryItem(Guid Id, string ContentType, string Name, stri
             ? [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
             : (Text(alias) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>A list kept one per line (a textarea), or given as a JSON array of strings (a repeatable text string).</summary>
+    public IReadOnlyList<string> Lines(string alias) =>
+        TryGet(Properties, alias, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
+            : (Text(alias) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public JsonElement Element(string alias) => TryGet(Properties, alias, out var value) ? value : default;
 
     /// <summary>Property names are camelCase in the Delivery API and PascalCase in legacy webhook payloads.</summary>

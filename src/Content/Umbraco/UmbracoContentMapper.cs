@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -50,7 +49,7 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
                         AddText(texts.LinkTexts, culture.Code, item.Text("linkText"));
                         break;
                     case ContentTypes.CardTexts:
-                        card ??= new CardDraft(Origin(item, culture), item.Text("title"), item.Text("tieIn"), item.List("actions"),
+                        card ??= new CardDraft(Origin(item, culture), item.Text("title"), item.Text("tieIn"), item.Lines("actions"),
                             Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture));
                         break;
                     case ContentTypes.SiteSettings or ContentTypes.SupportPoint:
@@ -161,7 +160,7 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
             return null;
         }
 
-        var changed = DateTimeOffset.TryParse(item.Text("statusChangedAt"), CultureInfo.InvariantCulture, out var c) ? c : item.UpdateDate;
+        var changed = MunicipalTime.Parse(item.Text("statusChangedAt")) ?? item.UpdateDate;
         return new SupportPoint(item.Text("slug") ?? item.Slug, item.Name.Trim(),
             new Address(item.Text("street") ?? "", item.Text("houseNumber") ?? "", (item.Text("postcode") ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), item.Text("city") ?? ""),
             new GeoPoint(latitude!.Value, longitude!.Value), kind, services, accessibility, status, changed, item.List("serves"), item.Flag("isExample"),

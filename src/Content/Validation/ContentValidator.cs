@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Portal.Content.Cultures;
 using Portal.Content.Drafts;
@@ -168,8 +167,7 @@ public static partial class ContentValidator
             linkText, ParseTime(draft.ActiveFrom)!.Value, ParseTime(draft.ActiveUntil));
     }
 
-    private static DateTimeOffset? ParseTime(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+    private static DateTimeOffset? ParseTime(string? text) => MunicipalTime.Parse(text);
 
     /// <summary>
     /// Every page a translation has needs a source page, and cannot claim to be made from a newer revision than it has.

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Portal.Application.ContentPipeline;
 using Portal.Content.Umbraco;
+using Portal.Content.Umbraco.Seeding;
 
 namespace Portal.Web.Cli;
 
@@ -23,7 +25,27 @@ public static class UmbracoVerbs
             var count = await provisioner.ProvisionAsync(folder, cancellationToken);
             verb.Output.WriteLine($"{count} definitions applied to {api.Http.BaseAddress}. Next: `portal umbraco seed`, then see umbraco/README.md (Delivery API, API key, cultures, webhook).");
         });
-        return new Command("umbraco", "set up an Umbraco instance for Portal") { provision };
+        var seed = new Command("seed", "create or update the demo content (content/) in Umbraco, in every language, and publish it");
+        var seedDefinitions = new Option<string?>("--definitions") { Description = "folder with document-types/ (default: umbraco/ beside the binary)" };
+        seed.Add(seedDefinitions);
+        Configure(seed, verb, async (api, services, parse, cancellationToken) =>
+        {
+            var (draft, load) = services.GetRequiredService<ContentPipeline>().ReadContentFolder();
+            if (load.Data is null)
+            {
+                verb.Report(load.Problems);
+                throw new ProvisioningException("the content is not valid; nothing was sent to Umbraco");
+            }
+
+            var types = ContentSeeder.DocumentTypes(parse.GetValue(seedDefinitions) ?? Path.Combine(AppContext.BaseDirectory, "umbraco"));
+            var documents = DemoDocuments.From(draft, load.Data.Places.SupportPoints, load.Data.Cultures);
+            var umbraco = services.GetRequiredService<IOptions<UmbracoOptions>>().Value;
+            var seeder = new ContentSeeder(new ManagementApiClient(api.Http, api.ClientId, api.Secret, TimeProvider.System), types, umbraco.UmbracoCulture, verb.Output);
+            var (created, updated) = await seeder.SeedAsync(documents, cancellationToken);
+            verb.Output.WriteLine($"{documents.Count} documents published to {api.Http.BaseAddress}: {created} created, {updated} updated. " +
+                $"Next: set Portal:Umbraco:StartItem to {UmbracoDocument.StableKey("home")} (the Home), then see umbraco/README.md.");
+        });
+        return new Command("umbraco", "set up an Umbraco instance for Portal") { provision, seed };
     }
 
     /// <summary>The Management API connection both verbs need, from --url, --client-id and the secret in the environment.</summary>

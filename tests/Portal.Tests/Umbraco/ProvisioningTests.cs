@@ -20,12 +20,12 @@ public class ProvisioningTests
 
         var count = await provisioner.ProvisionAsync(Definitions, CancellationToken.None);
 
-        Assert.Equal(8, count);
+        Assert.Equal(9, count);
         Assert.Equal(1, provisioner.TokenRequests);
-        Assert.Equal(8, umbraco.Created.Count);
+        Assert.Equal(9, umbraco.Created.Count);
         // The checklist-item element type exists before the block list that references it, which exists before the checklist.
         Assert.Equal(["document-type", "data-type", "document-type"], umbraco.CreatedKinds.Take(3));
-        Assert.Contains("created document-type 'home' (08-home.json)", output.ToString());
+        Assert.Contains("created document-type 'home' (09-home.json)", output.ToString());
         Assert.All(umbraco.Requests.Where(r => !r.Contains("token", StringComparison.Ordinal)), r => Assert.Contains("Bearer eyJ", r));
     }
 
@@ -40,8 +40,8 @@ public class ProvisioningTests
         await new ManagementApiProvisioner(umbraco.Client(), "umbraco-back-office-portal", "secret", TimeProvider.System, output)
             .ProvisionAsync(Definitions, CancellationToken.None);
 
-        Assert.Equal(8, umbraco.Created.Count);
-        Assert.Equal(8, umbraco.Updated);
+        Assert.Equal(9, umbraco.Created.Count);
+        Assert.Equal(9, umbraco.Updated);
         Assert.Contains("updated document-type 'contentPage'", output.ToString());
     }
 

@@ -7,12 +7,12 @@ using Portal.Tests.Web;
 
 namespace Portal.Tests.Umbraco;
 
-/// <summary>The portal configured for a (fake) Umbraco, with its own snapshot file.</summary>
-public sealed class UmbracoPortalFactory(FakeUmbraco umbraco, string snapshotPath) : PortalFactory
+/// <summary>The portal configured for a (stand-in) Umbraco, with its own snapshot file.</summary>
+public sealed class UmbracoPortalFactory(HttpMessageHandler umbraco, string snapshotPath, IDictionary<string, string>? settings = null) : PortalFactory
 {
     public const string Secret = "s3cret-webhook-value";
 
-    public FakeUmbraco Umbraco { get; } = umbraco;
+    public FakeUmbraco Umbraco => (FakeUmbraco)umbraco;
 
     public string SnapshotPath { get; } = snapshotPath;
 
@@ -26,7 +26,12 @@ public sealed class UmbracoPortalFactory(FakeUmbraco umbraco, string snapshotPat
         builder.UseSetting("Portal:Umbraco:SnapshotPath", SnapshotPath);
         builder.UseSetting("Portal:Umbraco:Timeout", "00:00:00.300");
         builder.UseSetting("Portal:Umbraco:Retries", "1");
-        builder.ConfigureTestServices(services => services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => Umbraco));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => umbraco));
     }
 
     /// <summary>Umbraco is read in the background after start; a test's first request comes after that read.</summary>

@@ -12,11 +12,14 @@ namespace Portal.Tests.Web;
 /// <summary>The real portal on the embedded demo content, with every log line captured.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The content folder the portal serves: the repository's content/ unless a test gives its own copy.</summary>
+    public string ContentPath { get; init; } = TestContent.RepositoryContent;
+
     public ConcurrentQueue<string> LogLines { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Portal:ContentPath", TestContent.RepositoryContent);
+        builder.UseSetting("Portal:ContentPath", ContentPath);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new CapturingLoggerProvider(LogLines)));
     }
 }
