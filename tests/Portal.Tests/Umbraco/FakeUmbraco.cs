@@ -49,9 +49,24 @@ public sealed class FakeUmbraco : HttpMessageHandler
 
     public static string FixtureText(string relative) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "umbraco", relative));
 
-    /// <summary>What an editor does in the backoffice: publish a change to one property.</summary>
-    public void Publish(string culture, string id, string property, string value) =>
-        _items[(culture, id)]["properties"]![property] = value;
+    /// <summary>What an editor does in the backoffice: publish a change to one property (any JSON value).</summary>
+    public void Publish(string culture, string id, string property, JsonNode? value)
+    {
+        var item = _items[(culture, id)];
+        item["properties"]![property] = value;
+        item["updateDate"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An item as the server sends it, whatever it holds (a non-string id, a duplicate): served in both cultures.</summary>
+    public void AddRaw(JsonObject item, string orderKey)
+    {
+        foreach (var culture in new[] { "nl", "en" })
+        {
+            _items[(culture, orderKey)] = (JsonObject)item.DeepClone();
+        }
+
+        _ids.Add(orderKey);
+    }
 
     public void Unpublish(string id)
     {
