@@ -10,7 +10,8 @@ namespace Portal.Application.Publishing;
 /// <summary>
 /// What new content triggers once it is served: the card download cache drops the old version, and the print run and
 /// the static fallback site are rebuilt where they are configured. A failure is reported on /health and logged; it
-/// never takes back the content just published, and the next publish clears it.
+/// never takes back the content just published, and the next publish clears it. The work runs in the background, one
+/// rebuild at a time; publishes that arrive meanwhile are folded into one rebuild of the newest content.
 /// </summary>
 public sealed partial class ContentPublisher(
     CardFileCache cardCache,
@@ -21,7 +22,48 @@ public sealed partial class ContentPublisher(
     IOptions<PortalOptions> options,
     ILogger<ContentPublisher> logger)
 {
-    public async Task PublishedAsync(PortalData data)
+    private readonly Lock _gate = new();
+    private PortalData? _pending;
+    private Task _running = Task.CompletedTask;
+    private bool _draining;
+
+    /// <summary>Schedules the rebuild for newly served data and returns at once; the task completes when it is done.</summary>
+    public Task Published(PortalData data)
+    {
+        lock (_gate)
+        {
+            _pending = data;
+            if (!_draining)
+            {
+                _draining = true;
+                _running = Task.Run(DrainAsync);
+            }
+
+            return _running;
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            PortalData next;
+            lock (_gate)
+            {
+                if (_pending is null)
+                {
+                    _draining = false;
+                    return;
+                }
+
+                (next, _pending) = (_pending, null);
+            }
+
+            await RebuildAsync(next);
+        }
+    }
+
+    private async Task RebuildAsync(PortalData data)
     {
         await RunAsync("card cache", () =>
         {
@@ -58,7 +100,9 @@ public sealed partial class ContentPublisher(
         }
         catch (Exception e)
         {
-            status.Failed(area, $"{e.GetType().Name}: {e.Message}; the previous output was left as it was");
+            var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var message = string.Join(" ", lines.Take(4)) + (lines.Length > 4 ? $" … and {lines.Length - 4} more" : "");
+            status.Failed(area, $"{message}; the previous output was left as it was");
             LogFailed(logger, what, e);
         }
     }

@@ -64,7 +64,7 @@ public sealed partial class UmbracoContentSync(
     {
         try
         {
-            await GuardedAsync(async () => await ServeAsync(await ReadEverythingAsync(cancellationToken), save: true), cancellationToken);
+            await GuardedAsync(async () => Serve(await ReadEverythingAsync(cancellationToken)), cancellationToken);
         }
         finally
         {
@@ -82,7 +82,7 @@ public sealed partial class UmbracoContentSync(
         if (_served is null)
         {
             // Nothing from Umbraco is served yet (it was down at start): this is the moment to read it all.
-            await ServeAsync(await ReadEverythingAsync(cancellationToken), save: true);
+            Serve(await ReadEverythingAsync(cancellationToken));
             return;
         }
 
@@ -92,7 +92,7 @@ public sealed partial class UmbracoContentSync(
             next = next.With(culture.Code, id, await client.GetItemAsync(id.ToString(), culture.Code, cancellationToken), time.GetUtcNow());
         }
 
-        await ServeAsync(next, save: true);
+        Serve(next);
     }, cancellationToken);
 
     /// <summary>
@@ -112,7 +112,7 @@ public sealed partial class UmbracoContentSync(
             return;
         }
 
-        await ServeAsync(await ReadEverythingAsync(cancellationToken), save: true);
+        Serve(await ReadEverythingAsync(cancellationToken));
     }, cancellationToken);
 
     private async Task GuardedAsync(Func<Task> work, CancellationToken cancellationToken)
@@ -149,7 +149,7 @@ public sealed partial class UmbracoContentSync(
         return new UmbracoSnapshot(time.GetUtcNow(), items);
     }
 
-    private async Task ServeAsync(UmbracoSnapshot snapshot, bool save)
+    private void Serve(UmbracoSnapshot snapshot)
     {
         var load = pipeline.Build(mapper.Map(snapshot.Items, pipeline.Cultures));
         if (load.Data is null)
@@ -167,15 +167,12 @@ public sealed partial class UmbracoContentSync(
         _served = snapshot;
         status.Served("umbraco", status.SnapshotSavedAt, time.GetUtcNow());
         status.Succeeded(Area);
-        if (save)
-        {
-            Save(snapshot);
-        }
+        Save(snapshot);
 
         if (changed)
         {
             LogServed(logger, load.Data.Content.Version);
-            await publisher.PublishedAsync(load.Data);
+            _ = publisher.Published(load.Data);
         }
     }
 

@@ -48,6 +48,15 @@ public static class PortalCommandLine
             return 2;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever went wrong, the operator gets a sentence, not a stack trace.
+            error.WriteLine($"portal: {e.Message} ({e.GetType().Name})");
+            return 1;
+        }
     }
 }

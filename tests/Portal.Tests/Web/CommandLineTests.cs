@@ -1,9 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Content.Umbraco;
+using Portal.Tests.Umbraco;
 using Portal.Web.Cli;
 
 namespace Portal.Tests.Web;
 
 public class CommandLineTests
 {
+    private static readonly string[] UmbracoSettings =
+        ["--Portal:Umbraco:BaseUrl=https://cms.test/", "--Portal:Umbraco:ApiKey=test-key", "--Portal:Umbraco:StartItem=nijmegen"];
+
+    [Fact]
+    public async Task Check_data_and_content_status_read_Umbraco_when_it_is_configured()
+    {
+        var umbraco = new FakeUmbraco();
+        var (exit, output, error) = await RunWithUmbraco(umbraco, "check-data");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Data OK (umbraco): 44 buurten in 9 wijken, 1 support points", output);
+
+        (exit, output, _) = await RunWithUmbraco(umbraco, "content", "status");
+        Assert.Equal(0, exit);
+        Assert.Contains("(umbraco)", output);
+        Assert.Matches(@"en\s+noodplan\s+v1\s+v2", output);
+
+        umbraco.Publish("nl", "5a1e0c43-7c2d-4b8e-9f00-000000000005", "activeFrom", "morgen");
+        (exit, _, error) = await RunWithUmbraco(umbraco, "check-data");
+        Assert.Equal(1, exit);
+        Assert.Contains("umbraco, alert 'Stroomstoring' (5a1e0c43-7c2d-4b8e-9f00-000000000005), culture nl, field 'activeFrom': 'morgen' is not a date and time", error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_Umbraco_is_a_message_and_a_non_zero_exit()
+    {
+        var (exit, _, error) = await RunWithUmbraco(new FakeUmbraco { Down = true }, "check-data");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Umbraco did not answer", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunWithUmbraco(FakeUmbraco umbraco, params string[] verb)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await PortalCommandLine.RunAsync([.. verb, "--content", TestContent.RepositoryContent, .. UmbracoSettings], output, error,
+            services => services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => umbraco));
+        return (exit, output.ToString(), error.ToString());
+    }
+
     [Fact]
     public void Check_data_reports_OK_on_the_demo_content()
     {
