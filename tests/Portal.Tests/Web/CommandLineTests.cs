@@ -39,6 +39,59 @@ public class CommandLineTests
         Assert.DoesNotContain("   at ", error);
     }
 
+    [Fact]
+    public async Task The_portal_serves_the_same_whatever_folder_it_is_started_from()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "portal.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = "/",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            HttpResponseMessage? english = null;
+            for (var attempt = 0; attempt < 300 && english is null && !process.HasExited; attempt++)
+            {
+                try
+                {
+                    english = await http.GetAsync("/en/");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            Assert.True(english?.StatusCode == System.Net.HttpStatusCode.OK,
+                $"no answer: {(process.HasExited ? await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync() : "still running")}");
+            Assert.Contains("hreflang=\"uk\"", await english!.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task Invalid_settings_are_refused_at_start_with_a_message()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await PortalCommandLine.RunAsync(["check-data", "--Portal:PublicBaseUrl=ftp://example.nl/", "--Portal:Cultures:0=nederlands"], output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Portal:PublicBaseUrl: 'ftp://example.nl/' is not an http(s) address", error.ToString());
+        Assert.Contains("Portal:Cultures: 'nederlands' is not a language code", error.ToString());
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunWithUmbraco(FakeUmbraco umbraco, params string[] verb)
     {
         var output = new StringWriter();
