@@ -13,6 +13,12 @@ public sealed class UmbracoOptions
     /// <summary>The root of this municipality in a multi-site tree: its path ("nijmegen") or GUID.</summary>
     public string StartItem { get; set; } = "";
 
+    /// <summary>The Management API user's client id (umbraco-back-office-…), for `portal umbraco provision` and `seed`.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>That user's client secret. From the environment (PORTAL__UMBRACO__CLIENTSECRET), never a file or the command line.</summary>
+    public string? ClientSecret { get; set; }
+
     /// <summary>The secret Umbraco's webhook sends as "Authorization: Bearer ...". Without it, every webhook is refused.</summary>
     public string? WebhookSecret { get; set; }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Portal.Application.CardPrinting;
+using Portal.Application.ContentPipeline;
 using Portal.Cards;
 
 namespace Portal.Web.Cli;
@@ -33,52 +34,45 @@ public static class CardsVerb
                 return 2;
             }
 
-            using var host = verb.BuildHost(parse, parse.GetValue(publicUrl) is { } url ? new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = url } : null);
-            if (host is null)
-            {
-                return 2;
-            }
-
-            var cultures = host.Services.GetRequiredService<Content.Cultures.CultureSet>();
-            var culture = cultures.Find(parse.GetValue(language) ?? cultures.Default.Code);
-            if (culture is null)
-            {
-                verb.Error.WriteLine($"portal cards: --lang must be one of: {string.Join(", ", cultures.All.Select(c => c.Code))}");
-                return 2;
-            }
-
-            var data = await verb.LoadAsync(host.Services, cancellationToken);
-            if (data is null)
-            {
-                return 1;
-            }
-
-            var printer = host.Services.GetRequiredService<CardPrinter>();
-            var documents = host.Services.GetRequiredService<CardDocuments>();
-            var cardSize = CardSize.Find(parse.GetValue(size))!;
-            var folder = parse.GetValue(output)!;
-            try
-            {
-                printer.EnsureInstalled();
-                var cards = documents.All(data, culture, cardSize);
-                verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}) into {Path.GetFullPath(folder)} ...");
-                var result = await new CardBatch(printer, documents, verb.Output)
-                    .RunAsync(cards, folder, wanted.Contains("pdf"), wanted.Contains("png"), data.Content.Version);
-                verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s). Print quantities: manifest.csv."));
-                return 0;
-            }
-            catch (CardOverflowException e)
-            {
-                verb.Error.WriteLine($"portal cards: {e.Message}. Shorten the text in content (card texts or the interface texts); nothing was written.");
-                return 1;
-            }
-            catch (Exception e) when (e is FileNotFoundException or IOException or UnauthorizedAccessException)
-            {
-                verb.Error.WriteLine($"portal cards: {e.Message}; nothing was written.");
-                return 1;
-            }
+            var settings = parse.GetValue(publicUrl) is { } url ? new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = url } : null;
+            return await verb.WithContentAsync(parse, (services, data) => PrintAsync(verb, services, data, parse.GetValue(language),
+                CardSize.Find(parse.GetValue(size))!, parse.GetValue(output)!, wanted), cancellationToken, settings);
         });
         return command;
+    }
+
+    private static async Task<int> PrintAsync(VerbContext verb, IServiceProvider services, PortalData data, string? language, CardSize cardSize,
+        string folder, string[] wanted)
+    {
+        var culture = data.Cultures.Find(language ?? data.Cultures.Default.Code);
+        if (culture is null)
+        {
+            verb.Error.WriteLine($"portal cards: --lang must be one of: {string.Join(", ", data.Cultures.All.Select(c => c.Code))}");
+            return 2;
+        }
+
+        var printer = services.GetRequiredService<CardPrinter>();
+        var documents = services.GetRequiredService<CardDocuments>();
+        try
+        {
+            printer.EnsureInstalled();
+            var cards = documents.All(data, culture, cardSize);
+            verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}) into {Path.GetFullPath(folder)} ...");
+            var result = await new CardBatch(printer, documents, verb.Output)
+                .RunAsync(cards, folder, wanted.Contains("pdf"), wanted.Contains("png"), data.Content.Version);
+            verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s). Print quantities: manifest.csv."));
+            return 0;
+        }
+        catch (CardOverflowException e)
+        {
+            verb.Error.WriteLine($"portal cards: {e.Message}. Shorten the text in content (card texts or the interface texts); nothing was written.");
+        }
+        catch (Exception e) when (e is FileNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            verb.Error.WriteLine($"portal cards: {e.Message}; nothing was written.");
+        }
+
+        return 1;
     }
 }

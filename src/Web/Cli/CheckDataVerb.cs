@@ -11,26 +11,14 @@ public static class CheckDataVerb
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => verb.WithContentAsync(parse, (_, data) =>
         {
-            using var host = verb.BuildHost(parse);
-            if (host is null)
-            {
-                return 2;
-            }
-
-            var data = await verb.LoadAsync(host.Services, cancellationToken);
-            if (data is null)
-            {
-                return 1;
-            }
-
             verb.Output.WriteLine(
                 $"Data OK ({data.Content.Source}): {data.Places.Buurten.Count} buurten in {data.Places.Wijken.Count} wijken, " +
                 $"{data.Places.SupportPoints.Count} support points, {data.Places.Pc4Areas.Count()} postcode areas; " +
                 $"texts in {string.Join(", ", data.Cultures.All.Select(c => c.Code))}.");
-            return 0;
-        });
+            return Task.FromResult(0);
+        }, cancellationToken));
         return command;
     }
 }

@@ -9,27 +9,15 @@ public static class ContentStatusVerb
     public static Command Command(VerbContext verb)
     {
         var status = new Command("status", "list translations made from an older version of their source page, or missing") { TreatUnmatchedTokensAsErrors = false };
-        status.SetAction(async (parse, cancellationToken) =>
+        status.SetAction((parse, cancellationToken) => verb.WithContentAsync(parse, (_, data) =>
         {
-            using var host = verb.BuildHost(parse);
-            if (host is null)
-            {
-                return 2;
-            }
-
-            var data = await verb.LoadAsync(host.Services, cancellationToken);
-            if (data is null)
-            {
-                return 1;
-            }
-
             var behind = TranslationStatus.Behind(data.Content, data.Cultures);
             var pages = data.Content.For(data.Cultures.Default).Pages.Count;
             verb.Output.WriteLine($"{pages} pages in {data.Cultures.Default.Code} ({data.Content.Source}); content version {data.Content.Version}.");
             if (behind.Count == 0)
             {
                 verb.Output.WriteLine("Every translation is up to date.");
-                return 0;
+                return Task.FromResult(0);
             }
 
             verb.Output.WriteLine($"{behind.Count} translation(s) behind the {data.Cultures.Default.Code} source:");
@@ -40,8 +28,8 @@ public static class ContentStatusVerb
                 verb.Output.WriteLine($"{item.Culture,-9} {item.Key,-20} {from,-16} v{item.SourceVersion}");
             }
 
-            return 0;
-        });
+            return Task.FromResult(0);
+        }, cancellationToken));
         return new Command("content", "content tools") { status };
     }
 }

@@ -72,28 +72,15 @@ public static class UmbracoVerbs
             }
 
             var name = $"umbraco {command.Name}";
-            IHost? host;
-            try
-            {
-                host = verb.BuildHost(parse, settings);
-            }
-            catch (InvalidOperationException e)
-            {
-                verb.Error.WriteLine($"portal {name}: {e.Message}");
-                return 2;
-            }
-
-            using (host)
+            using (var host = verb.BuildHost(parse, settings))
             {
                 if (host is null)
                 {
                     return 2;
                 }
 
-                var configuration = host.Services.GetRequiredService<IConfiguration>();
-                var baseUrl = host.Services.GetRequiredService<IOptions<UmbracoOptions>>().Value.BaseUrl;
-                var client = configuration["Portal:Umbraco:ClientId"];
-                var secret = configuration["Portal:Umbraco:ClientSecret"];
+                var options = host.Services.GetRequiredService<IOptions<UmbracoOptions>>().Value;
+                var (baseUrl, client, secret) = (options.BaseUrl, options.ClientId, options.ClientSecret);
                 var missing = new[] { ("--url or Portal:Umbraco:BaseUrl", baseUrl?.ToString()), ("--client-id or Portal:Umbraco:ClientId", client), ("PORTAL__UMBRACO__CLIENTSECRET", secret) }
                     .Where(x => string.IsNullOrWhiteSpace(x.Item2)).Select(x => x.Item1).ToList();
                 if (missing.Count > 0 || baseUrl is not { IsAbsoluteUri: true })

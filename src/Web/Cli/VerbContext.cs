@@ -64,6 +64,29 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
             Error.WriteLine($"portal {verb}: {string.Join("; ", e.Failures)}");
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // A value that is not even of the right kind ("abc" for an address): the binder names key and value.
+            Error.WriteLine($"portal {verb}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The common shape of a verb that works on content: services from the settings (2 when they are invalid), the
+    /// configured source loaded through the content pipeline (1, with every problem, when it is not valid), then the work.
+    /// </summary>
+    public async Task<int> WithContentAsync(ParseResult parse, Func<IServiceProvider, PortalData, Task<int>> work, CancellationToken cancellationToken,
+        IDictionary<string, string?>? extra = null)
+    {
+        using var host = BuildHost(parse, extra);
+        if (host is null)
+        {
+            return 2;
+        }
+
+        var data = await LoadAsync(host.Services, cancellationToken);
+        return data is null ? 1 : await work(host.Services, data);
     }
 
     /// <summary>Loads the configured source (content/ or Umbraco) through the content pipeline; reports every problem.</summary>
