@@ -30,7 +30,6 @@ public static class ResidentPageEndpoints
         foreach (var type in PortalPages.All.Where(t => t is { Route: not null, Live: not null }))
         {
             group.MapGet(type.Route!, (HttpContext http, PortalDataStore store, PageRenderer renderer) => PageAsync(type, http, store, renderer))
-                .WithName($"{type.Name}{group.GetHashCode()}")
                 .WithOrder(type.RouteOrder);
         }
     }

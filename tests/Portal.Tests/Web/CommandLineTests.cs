@@ -53,11 +53,17 @@ public class CommandLineTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
+        // Read what it writes, so a full pipe can never block it, and show it if it does not answer.
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
             HttpResponseMessage? english = null;
-            for (var attempt = 0; attempt < 300 && english is null && !process.HasExited; attempt++)
+            for (var attempt = 0; attempt < 600 && english is null && !process.HasExited; attempt++)
             {
                 try
                 {
@@ -70,7 +76,7 @@ public class CommandLineTests
             }
 
             Assert.True(english?.StatusCode == System.Net.HttpStatusCode.OK,
-                $"no answer: {(process.HasExited ? await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync() : "still running")}");
+                $"no answer ({(process.HasExited ? $"exited {process.ExitCode}" : "still running")}): {string.Join('\n', log)}");
             Assert.Contains("hreflang=\"uk\"", await english!.Content.ReadAsStringAsync());
         }
         finally
