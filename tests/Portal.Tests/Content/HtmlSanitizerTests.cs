@@ -15,6 +15,9 @@ public class HtmlSanitizerTests
     [InlineData("<div><section>tekst</section></div>", "tekst")]
     [InlineData("<svg><script>alert(1)</script></svg>ok", "ok")]
     [InlineData("<!-- verborgen --><p>ok</p>", "<p>ok</p>")]
+    [InlineData("<a href=\"/\\evil.example\">x</a>", "<a>x</a>")]
+    [InlineData("<a href=\"//evil.example/pad\">x</a>", "<a>x</a>")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"><p>ok</p>", "<p>ok</p>")]
     public void Removes_everything_dangerous(string input, string expected) =>
         Assert.Equal(expected, HtmlSanitizer.Sanitize(input));
 
