@@ -54,9 +54,10 @@ public static class ApplicationServices
         return services;
     }
 
-    /// <summary>The server's background work: Umbraco read after start, on webhooks and by the periodic check.</summary>
+    /// <summary>The server's background work: the search dictionaries, and Umbraco read after start, on webhooks and by the periodic check.</summary>
     public static IServiceCollection AddUmbracoSync(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddHostedService<SearchDictionaries>();
         if (configuration.GetSection(Content.Umbraco.UmbracoOptions.Section)["BaseUrl"] is { Length: > 0 })
         {
             services.AddHostedService<UmbracoSyncService>();

@@ -1,215 +1,234 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Portal.Search.Analysis;
 
 namespace Portal.Search;
 
 /// <summary>
-/// Full-text search over pages and places in every language, in an in-memory SQLite FTS5 database.
-/// Words match accent-insensitively and by prefix ("cooperatie" finds "coöperatie", "drink" finds "drinkwater");
-/// when no word matches, a trigram index finds misspellings ("Bottendal" finds "Bottendaal").
-/// Immutable once built: a content change builds a new index.
+/// Search over pages and places in every language, with Lucene.Net: one in-memory index per language, each with its own
+/// analysis (Dutch decompounding and stemming, English, Arabic normalisation and light stemming, Turkish lower-casing and
+/// stemming, Hunspell for Polish and Ukrainian) plus the words as written for typo tolerance. What a resident types is
+/// analysed as text and turned into term queries: it is never query syntax. Immutable once built: a content change
+/// builds a new index, swapped in together with the content.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
-    private const char MarkStart = '\u0001';
-    private const char MarkEnd = '\u0002';
-    private const int MaxQueryLength = 200;
+    /// <summary>A query is cut here: enough for any question, and a long paste costs nothing.</summary>
+    public const int MaxQueryLength = 200;
 
-    /// <summary>A misspelt query must share at least this share of its trigrams with a result.</summary>
-    private const double TrigramThreshold = 0.5;
+    private const int MaxTerms = 12;
 
-    private readonly string _connectionString;
-    private readonly SqliteConnection _anchor;
-    private readonly List<SearchDocument> _documents;
+    /// <summary>
+    /// Answers kept per index: in a crisis many residents ask the same few things, and the index never changes, so an
+    /// answer stays right until the next content version brings a new index (and an empty cache).
+    /// </summary>
+    private const int CachedAnswers = 2000;
 
-    private SearchIndex(string connectionString, SqliteConnection anchor, List<SearchDocument> documents)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Culture, string Query, int Limit), IReadOnlyList<SearchHit>> _answers = new();
+    private readonly Dictionary<string, CultureIndex> _cultures;
+    private readonly string _fallbackCulture;
+
+    private SearchIndex(Dictionary<string, CultureIndex> cultures, string fallbackCulture, int count)
     {
-        _connectionString = connectionString;
-        _anchor = anchor;
-        _documents = documents;
+        _cultures = cultures;
+        _fallbackCulture = fallbackCulture;
+        Count = count;
     }
 
-    public int Count => _documents.Count;
+    public int Count { get; }
 
-    public static SearchIndex Build(IEnumerable<SearchDocument> documents)
+    /// <summary>What makes search weaker than it should be (a missing dictionary), one line each, for /health.</summary>
+    public IReadOnlyList<string> Warnings => [.. _cultures.Values.Select(c => c.Analyzers.Warning).OfType<string>().Distinct()];
+
+    /// <param name="documents">Every document; the first culture seen is the fallback language (Dutch).</param>
+    /// <param name="analyzers">Tests only: the analysis per language (by default <see cref="LanguageAnalyzers.For"/>).</param>
+    public static SearchIndex Build(IEnumerable<SearchDocument> documents, Func<string, IEnumerable<string>, LanguageAnalyzers>? analyzers = null)
     {
-        // A named shared in-memory database lives as long as one connection to it stays open (the anchor);
-        // each search opens its own connection, so searches run in parallel.
-        var connectionString = $"Data Source=portal-search-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        var anchor = new SqliteConnection(connectionString);
-        anchor.Open();
         var list = documents.ToList();
-        using (var transaction = anchor.BeginTransaction())
-        {
-            Execute(anchor, """
-                CREATE TABLE docs(id INTEGER PRIMARY KEY, culture TEXT NOT NULL, kind INTEGER NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL);
-                CREATE VIRTUAL TABLE words USING fts5(title, body, content='docs', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-                CREATE VIRTUAL TABLE grams USING fts5(title, body, content='docs', content_rowid='id', tokenize='trigram remove_diacritics 1');
-                """);
-            using var insert = anchor.CreateCommand();
-            insert.CommandText = "INSERT INTO docs(id, culture, kind, title, body) VALUES ($id, $culture, $kind, $title, $body)";
-            var id = insert.Parameters.Add("$id", SqliteType.Integer);
-            var culture = insert.Parameters.Add("$culture", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
-            var title = insert.Parameters.Add("$title", SqliteType.Text);
-            var body = insert.Parameters.Add("$body", SqliteType.Text);
-            for (var i = 0; i < list.Count; i++)
-            {
-                (id.Value, culture.Value, kind.Value, title.Value, body.Value) = (i, list[i].Culture, (int)list[i].Kind, list[i].Title, list[i].Text);
-                insert.ExecuteNonQuery();
-            }
-
-            Execute(anchor, """
-                INSERT INTO words(rowid, title, body) SELECT id, title, body FROM docs;
-                INSERT INTO grams(rowid, title, body) SELECT id, title, body FROM docs;
-                """);
-            transaction.Commit();
-        }
-
-        return new SearchIndex(connectionString, anchor, list);
+        var byCulture = list.GroupBy(d => d.Culture).ToList();
+        var indexes = byCulture.AsParallel().Select(group => CultureIndex.Build(group.Key, [.. group], analyzers ?? LanguageAnalyzers.For))
+            .ToDictionary(index => index.Culture, StringComparer.Ordinal);
+        return new SearchIndex(indexes, byCulture.FirstOrDefault()?.Key ?? "nl", list.Count);
     }
 
-    /// <summary>Results in the resident's language first, then pages in other languages; places only in the resident's language.</summary>
+    /// <summary>
+    /// Results in the resident's language, best first: exact and stemmed matches above typo-tolerant ones, titles above
+    /// text. Then the fallback language's pages that have no translation yet.
+    /// </summary>
     public IReadOnlyList<SearchHit> Search(string query, string culture, int limit = 20)
     {
-        var terms = Terms(query);
-        if (terms.Count == 0)
+        var text = (query.Length > MaxQueryLength ? query[..MaxQueryLength] : query).Trim();
+        if (text.Length == 0 || !_cultures.TryGetValue(culture, out var own))
         {
             return [];
         }
 
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        var hits = WordSearch(connection, terms, culture, limit);
-        return hits.Count > 0 ? hits : TrigramSearch(connection, terms, culture, limit);
+        if (_answers.TryGetValue((culture, text, limit), out var known))
+        {
+            return known;
+        }
+
+        var answer = Find(text, own, culture, limit);
+        if (_answers.Count < CachedAnswers)
+        {
+            _answers.TryAdd((culture, text, limit), answer);
+        }
+
+        return answer;
     }
 
-    private List<SearchHit> WordSearch(SqliteConnection connection, IReadOnlyList<string> terms, string culture, int limit)
+    private List<SearchHit> Find(string text, CultureIndex own, string culture, int limit)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT words.rowid, snippet(words, -1, char(1), char(2), '…', 14)
-            FROM words JOIN docs ON docs.id = words.rowid
-            WHERE words MATCH $match AND (docs.culture = $culture OR docs.kind = {(int)SearchKind.Page})
-            ORDER BY docs.culture = $culture DESC, bm25(words, 8.0, 1.0)
-            LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$match", string.Join(' ', terms.Select(t => $"\"{t}\"*")));
-        command.Parameters.AddWithValue("$culture", culture);
-        command.Parameters.AddWithValue("$limit", limit);
-        var hits = new List<SearchHit>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var hits = own.Search(text, limit).ToList();
+        if (culture != _fallbackCulture && _cultures.TryGetValue(_fallbackCulture, out var fallback))
         {
-            hits.Add(new SearchHit(_documents[reader.GetInt32(0)], Highlight(reader.GetString(1))));
+            hits.AddRange(fallback.Search(text, limit)
+                .Where(h => h.Document.Kind == SearchKind.Page && !own.HasPage(h.Document.SitePath))
+                .Take(limit - hits.Count));
         }
 
         return hits;
     }
 
-    private List<SearchHit> TrigramSearch(SqliteConnection connection, IReadOnlyList<string> terms, string culture, int limit)
+    public void Dispose()
     {
-        var trigrams = terms.SelectMany(Trigrams).Distinct().ToList();
-        if (trigrams.Count == 0)
+        foreach (var index in _cultures.Values)
         {
-            return [];
+            index.Dispose();
+        }
+    }
+
+    /// <summary>The index of one language.</summary>
+    private sealed class CultureIndex : IDisposable
+    {
+        private const string Title = "title";
+        private const string Body = "body";
+        private const string TitleAsWritten = "title_w";
+        private const string BodyAsWritten = "body_w";
+        private const string Id = "id";
+
+        private readonly RAMDirectory _directory;
+        private readonly DirectoryReader _reader;
+        private readonly IndexSearcher _searcher;
+        private readonly List<SearchDocument> _documents;
+        private readonly HashSet<string> _pages;
+
+        private CultureIndex(string culture, LanguageAnalyzers analyzers, RAMDirectory directory, List<SearchDocument> documents)
+        {
+            (Culture, Analyzers, _directory, _documents) = (culture, analyzers, directory, documents);
+            _reader = DirectoryReader.Open(directory);
+            _searcher = new IndexSearcher(_reader);
+            _pages = [.. documents.Where(d => d.Kind == SearchKind.Page).Select(d => d.SitePath)];
         }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT grams.rowid FROM grams JOIN docs ON docs.id = grams.rowid
-            WHERE grams MATCH $match AND (docs.culture = $culture OR docs.kind = {(int)SearchKind.Page})
-            ORDER BY docs.culture = $culture DESC, bm25(grams, 8.0, 1.0)
-            LIMIT 100
-            """;
-        command.Parameters.AddWithValue("$match", string.Join(" OR ", trigrams.Select(t => $"\"{t}\"")));
-        command.Parameters.AddWithValue("$culture", culture);
-        var candidates = new List<(SearchDocument Document, double Score)>();
-        using (var reader = command.ExecuteReader())
+        public string Culture { get; }
+
+        public LanguageAnalyzers Analyzers { get; }
+
+        public bool HasPage(string sitePath) => _pages.Contains(sitePath);
+
+        public static CultureIndex Build(string culture, List<SearchDocument> documents, Func<string, IEnumerable<string>, LanguageAnalyzers> analyzersFor)
         {
-            while (reader.Read())
+            var analyzers = analyzersFor(culture, culture == "nl" ? Vocabulary(documents) : []);
+            var perField = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(analyzers.Stemmed,
+                new Dictionary<string, Analyzer> { [TitleAsWritten] = analyzers.Exact, [BodyAsWritten] = analyzers.Exact });
+            var directory = new RAMDirectory();
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(LanguageAnalyzers.Version, perField) { OpenMode = OpenMode.CREATE }))
             {
-                var document = _documents[reader.GetInt32(0)];
-                // Score on the title first (names are what people misspell), else on the whole text.
-                var score = Math.Max(Share(trigrams, Fold(document.Title)), 0.8 * Share(trigrams, Fold(document.Text)));
-                if (score >= TrigramThreshold)
+                for (var i = 0; i < documents.Count; i++)
                 {
-                    candidates.Add((document, score));
+                    var document = documents[i];
+                    writer.AddDocument(
+                    [
+                        new StoredField(Id, i),
+                        new TextField(Title, document.Title, Field.Store.NO),
+                        new TextField(Body, document.Text, Field.Store.NO),
+                        new TextField(TitleAsWritten, document.Title, Field.Store.NO),
+                        new TextField(BodyAsWritten, document.Text, Field.Store.NO),
+                    ]);
+                }
+
+                writer.Commit();
+            }
+
+            return new CultureIndex(culture, analyzers, directory, documents);
+        }
+
+        public IEnumerable<SearchHit> Search(string text, int limit)
+        {
+            var stemmed = Terms(Analyzers.Stemmed, Body, text);
+            var written = Terms(Analyzers.Exact, BodyAsWritten, text);
+            if (stemmed.Count == 0 && written.Count == 0)
+            {
+                return [];
+            }
+
+            var query = new BooleanQuery();
+            foreach (var term in stemmed)
+            {
+                query.Add(new TermQuery(new Term(Title, term)) { Boost = 6 }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(Body, term)) { Boost = 2 }, Occur.SHOULD);
+            }
+
+            foreach (var term in written)
+            {
+                query.Add(new TermQuery(new Term(TitleAsWritten, term)) { Boost = 3 }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(BodyAsWritten, term)) { Boost = 1 }, Occur.SHOULD);
+                if (Typo.Edits(term) > 0)
+                {
+                    // Typos rank below every exact or stemmed match: a transposition or a missing letter still finds the page.
+                    query.Add(new FuzzyQuery(new Term(TitleAsWritten, term), Typo.Edits(term), 1, 50, true) { Boost = 0.6f }, Occur.SHOULD);
+                    query.Add(new FuzzyQuery(new Term(BodyAsWritten, term), Typo.Edits(term), 1, 50, true) { Boost = 0.2f }, Occur.SHOULD);
                 }
             }
-        }
 
-        return [.. candidates
-            .OrderByDescending(c => c.Document.Culture == culture)
-            .ThenByDescending(c => c.Score)
-            .Take(limit)
-            .Select(c => new SearchHit(c.Document, WebUtility.HtmlEncode(Excerpt(c.Document.Text))))];
-    }
-
-    /// <summary>The query's words, accent-folded and lower-cased; FTS syntax is never passed through.</summary>
-    private static List<string> Terms(string query)
-    {
-        var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
-        var terms = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in Fold(text).Append(' '))
-        {
-            if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark)
+            // As you type: the last word may be unfinished ("drinkw").
+            if (written.Count > 0 && written[^1].Length >= 3)
             {
-                current.Append(c);
+                query.Add(new PrefixQuery(new Term(TitleAsWritten, written[^1])) { Boost = 0.8f }, Occur.SHOULD);
+                query.Add(new PrefixQuery(new Term(BodyAsWritten, written[^1])) { Boost = 0.3f }, Occur.SHOULD);
             }
-            else if (current.Length > 0)
-            {
-                terms.Add(current.ToString());
-                current.Clear();
-            }
+
+            var top = _searcher.Search(query, limit);
+            var highlighter = new Highlighter(Analyzers, stemmed, written);
+            return top.ScoreDocs.Select(hit => _documents[_searcher.Doc(hit.Doc).GetField(Id).GetInt32Value()!.Value])
+                .Select(document => new SearchHit(document, highlighter.Snippet(document.Text)));
         }
 
-        return [.. terms.Distinct().Take(10)];
-    }
-
-    private static IEnumerable<string> Trigrams(string term)
-    {
-        for (var i = 0; i + 3 <= term.Length; i++)
+        public void Dispose()
         {
-            yield return term.Substring(i, 3);
+            _reader.Dispose();
+            _directory.Dispose();
         }
-    }
 
-    private static double Share(IReadOnlyList<string> trigrams, string folded) =>
-        (double)trigrams.Count(folded.Contains) / trigrams.Count;
+        /// <summary>The distinct terms of a query, as the index analysed its text.</summary>
+        private static List<string> Terms(Analyzer analyzer, string field, string text) =>
+            [.. Tokens(analyzer, field, text).Distinct(StringComparer.Ordinal).Take(MaxTerms)];
 
-    /// <summary>Lower case without diacritics ("Coöperatie" → "cooperatie"), as the FTS tokenizers compare.</summary>
-    internal static string Fold(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        /// <summary>The words of this language's documents, as written: the parts a Dutch compound may be split into.</summary>
+        private static List<string> Vocabulary(List<SearchDocument> documents)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
+            using var plain = LanguageAnalyzers.For("", []).Exact;
+            return [.. documents.SelectMany(d => Tokens(plain, BodyAsWritten, $"{d.Title} {d.Text}")).Distinct(StringComparer.Ordinal)];
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        private static List<string> Tokens(Analyzer analyzer, string field, string text)
+        {
+            var tokens = new List<string>();
+            using var stream = analyzer.GetTokenStream(field, text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                tokens.Add(term.ToString());
+            }
+
+            stream.End();
+            return tokens;
+        }
     }
-
-    /// <summary>Encodes the snippet and only then turns the markers into &lt;mark&gt;, so content can never inject markup.</summary>
-    private static string Highlight(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-            .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
-
-    private static string Excerpt(string text) => text.Length <= 160 ? text : string.Concat(text.AsSpan(0, 160), "…");
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    public void Dispose() => _anchor.Dispose();
 }

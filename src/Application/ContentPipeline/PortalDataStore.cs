@@ -9,7 +9,7 @@ public sealed record PortalState(PortalData Data, SearchIndex Search, DateTimeOf
 /// Holds the current immutable <see cref="PortalState"/>. Requests read one consistent state; a republish builds the
 /// next state fully before swapping it in, so nobody ever sees half-updated content.
 /// </summary>
-public sealed class PortalDataStore(TimeProvider time) : IDisposable
+public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus status) : IDisposable
 {
     /// <summary>Searches that started on the old index may still be running; give them time before it is dropped.</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
@@ -24,11 +24,30 @@ public sealed class PortalDataStore(TimeProvider time) : IDisposable
 
     public void Replace(PortalData data)
     {
-        var next = new PortalState(data, SearchIndex.Build(SearchDocuments.From(data.Content, data.Places, data.Cultures)), time.GetUtcNow());
+        var search = SearchIndex.Build(SearchDocuments.From(data.Content, data.Places, data.Cultures));
+        if (search.Warnings.Count > 0)
+        {
+            status.Failed("search", string.Join("; ", search.Warnings));
+        }
+        else
+        {
+            status.Succeeded("search");
+        }
+
+        var next = new PortalState(data, search, time.GetUtcNow());
         var old = Interlocked.Exchange(ref _state, next);
         if (old is not null)
         {
             _ = Task.Delay(RetireAfter).ContinueWith(_ => old.Search.Dispose(), TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The same data with a newly built search index (once the Polish and Ukrainian dictionaries have been read).</summary>
+    public void RebuildSearch()
+    {
+        if (IsLoaded)
+        {
+            Replace(Current);
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class SearchIndexTests : IDisposable
 
     public SearchIndexTests()
     {
+        Portal.Search.Analysis.LanguageAnalyzers.LoadDictionariesAsync().GetAwaiter().GetResult();
         var content = Portal.Content.Validation.ContentValidator.Validate(MarkdownContentSource.Read(TestContent.RepositoryContent, Cultures), Cultures).Content!;
         var places = PlaceCatalogLoader.Load(Path.Combine(TestContent.RepositoryContent, "data")).CatalogOrThrow();
         _index = SearchIndex.Build(SearchDocuments.From(content, places, Cultures));
@@ -74,11 +75,54 @@ public sealed class SearchIndexTests : IDisposable
     [InlineData("water OR NEAR(")]
     [InlineData("* - ^ : ( )")]
     [InlineData("")]
+    [InlineData("water AND title:noodplan")]
+    [InlineData("(water~ \\ \"drink*")]
     public void Search_syntax_in_the_query_is_harmless(string query)
     {
         var exception = Record.Exception(() => _index.Search(query, "nl"));
 
         Assert.Null(exception);
+    }
+
+    [Theory]
+    [InlineData("water", "water AND")]
+    [InlineData("water", "water~")]
+    [InlineData("water", "(water)")]
+    [InlineData("water", "\"water\"")]
+    [InlineData("water", "water*")]
+    public void Operators_are_words_not_syntax(string plain, string withSyntax)
+    {
+        Assert.Equal(_index.Search(plain, "nl").Select(h => h.Document.SitePath).Take(3), _index.Search(withSyntax, "nl").Select(h => h.Document.SitePath).Take(3));
+    }
+
+    [Fact]
+    public void A_very_long_query_is_cut_and_still_answered()
+    {
+        var hits = _index.Search("drinkwater " + new string('x', 5000), "nl");
+
+        Assert.Equal("/drinkwater", hits[0].Document.SitePath);
+    }
+
+    [Fact]
+    public void Exact_and_stemmed_matches_rank_above_typos()
+    {
+        var hits = _index.Search("noodplan", "nl");
+
+        Assert.Equal("/noodplan", hits[0].Document.SitePath);
+    }
+
+    [Fact]
+    public void Without_a_dictionary_Polish_is_matched_as_written_and_the_warning_names_the_package()
+    {
+        var missing = Portal.Search.Analysis.LanguageAnalyzers.LoadHunspell("xx_XX", "hunspell-xx");
+        var documents = new[] { new SearchDocument("nl", SearchKind.Page, "Water", "water", "/drinkwater"), new SearchDocument("pl", SearchKind.Page, "Woda pitna", "Woda pitna podczas awarii", "/drinkwater") };
+
+        using var index = SearchIndex.Build(documents, (culture, vocabulary) => culture == "pl"
+            ? Portal.Search.Analysis.LanguageAnalyzers.Hunspelled("pl", missing)
+            : Portal.Search.Analysis.LanguageAnalyzers.For(culture, vocabulary));
+
+        Assert.Contains("apt-get install hunspell-xx", Assert.Single(index.Warnings));
+        Assert.Equal("/drinkwater", Assert.Single(index.Search("woda", "pl")).Document.SitePath);
     }
 
     [Fact]
