@@ -41,6 +41,9 @@ public sealed class SearchIndex : IDisposable
 
     public int Count { get; }
 
+    /// <summary>Benchmarks switch the answer cache off to measure the query itself.</summary>
+    internal bool CacheAnswers { get; init; } = true;
+
     /// <summary>What makes search weaker than it should be (a missing dictionary), one line each, for /health.</summary>
     public IReadOnlyList<string> Warnings => [.. _cultures.Values.Select(c => c.Analyzers.Warning).OfType<string>().Distinct()];
 
@@ -55,6 +58,9 @@ public sealed class SearchIndex : IDisposable
         return new SearchIndex(indexes, byCulture.FirstOrDefault()?.Key ?? "nl", list.Count);
     }
 
+    /// <summary>The same index without the answer cache: what a query costs the first time it is asked.</summary>
+    internal SearchIndex WithoutCache() => new(_cultures, _fallbackCulture, Count) { CacheAnswers = false };
+
     /// <summary>
     /// Results in the resident's language, best first: exact and stemmed matches above typo-tolerant ones, titles above
     /// text. Then the fallback language's pages that have no translation yet.
@@ -67,7 +73,7 @@ public sealed class SearchIndex : IDisposable
             return [];
         }
 
-        if (_answers.TryGetValue((culture, text, limit), out var known))
+        if (CacheAnswers && _answers.TryGetValue((culture, text, limit), out var known))
         {
             return known;
         }
