@@ -117,6 +117,12 @@ public sealed class SearchIndex : IDisposable
         private const string BodyAsWritten = "body_w";
         private const string Id = "id";
 
+        /// <summary>Texts keep their terms with offsets, so snippets are marked without analysing the text again.</summary>
+        private static readonly FieldType WithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+        {
+            StoreTermVectors = true, StoreTermVectorPositions = true, StoreTermVectorOffsets = true,
+        });
+
         private readonly RAMDirectory _directory;
         private readonly DirectoryReader _reader;
         private readonly IndexSearcher _searcher;
@@ -152,9 +158,9 @@ public sealed class SearchIndex : IDisposable
                     [
                         new StoredField(Id, i),
                         new TextField(Title, document.Title, Field.Store.NO),
-                        new TextField(Body, document.Text, Field.Store.NO),
+                        new Field(Body, document.Text, WithOffsets),
                         new TextField(TitleAsWritten, document.Title, Field.Store.NO),
-                        new TextField(BodyAsWritten, document.Text, Field.Store.NO),
+                        new Field(BodyAsWritten, document.Text, WithOffsets),
                     ]);
                 }
 
@@ -200,9 +206,18 @@ public sealed class SearchIndex : IDisposable
             }
 
             var top = _searcher.Search(query, limit);
-            var highlighter = new Highlighter(Analyzers, stemmed, written);
-            return top.ScoreDocs.Select(hit => _documents[_searcher.Doc(hit.Doc).GetField(Id).GetInt32Value()!.Value])
-                .Select(document => new SearchHit(document, highlighter.Snippet(document.Text)));
+            var highlighter = new Highlighter(_reader, Body, BodyAsWritten, stemmed, written);
+            return top.ScoreDocs.Select(hit =>
+            {
+                var document = _documents[_searcher.Doc(hit.Doc).GetField(Id).GetInt32Value()!.Value];
+                return new SearchHit(document, highlighter.Snippet(hit.Doc, document.Text));
+            });
+        }
+
+        private static FieldType Frozen(FieldType type)
+        {
+            type.Freeze();
+            return type;
         }
 
         public void Dispose()

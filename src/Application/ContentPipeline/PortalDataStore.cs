@@ -14,6 +14,7 @@ public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus statu
     /// <summary>Searches that started on the old index may still be running; give them time before it is dropped.</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
 
+    private readonly Lock _writing = new();
     private PortalState? _state;
 
     public PortalState State => Volatile.Read(ref _state) ?? throw new InvalidOperationException("no content has been loaded yet");
@@ -23,6 +24,27 @@ public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus statu
     public bool IsLoaded => Volatile.Read(ref _state) is not null;
 
     public void Replace(PortalData data)
+    {
+        // One writer at a time: a search rebuild can never put back data that a publish has just replaced.
+        lock (_writing)
+        {
+            Swap(data);
+        }
+    }
+
+    /// <summary>The same data with a newly built search index (once the Polish and Ukrainian dictionaries have been read).</summary>
+    public void RebuildSearch()
+    {
+        lock (_writing)
+        {
+            if (IsLoaded)
+            {
+                Swap(Current);
+            }
+        }
+    }
+
+    private void Swap(PortalData data)
     {
         var search = SearchIndex.Build(SearchDocuments.From(data.Content, data.Places, data.Cultures));
         if (search.Warnings.Count > 0)
@@ -39,15 +61,6 @@ public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus statu
         if (old is not null)
         {
             _ = Task.Delay(RetireAfter).ContinueWith(_ => old.Search.Dispose(), TaskScheduler.Default);
-        }
-    }
-
-    /// <summary>The same data with a newly built search index (once the Polish and Ukrainian dictionaries have been read).</summary>
-    public void RebuildSearch()
-    {
-        if (IsLoaded)
-        {
-            Replace(Current);
         }
     }
 

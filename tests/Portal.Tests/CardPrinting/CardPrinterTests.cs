@@ -68,7 +68,7 @@ public sealed class CardPrinterTests : IDisposable
         });
         var client = factory.CreateClient();
 
-        for (var attempt = 0; attempt < 120 && !(File.Exists(Path.Combine(site, "index.html")) && File.Exists(Path.Combine(cards, "manifest.csv"))); attempt++)
+        for (var attempt = 0; attempt < 360 && !(File.Exists(Path.Combine(site, "index.html")) && File.Exists(Path.Combine(cards, "manifest.csv"))); attempt++)
         {
             await Task.Delay(500);
         }

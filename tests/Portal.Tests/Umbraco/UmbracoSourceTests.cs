@@ -224,7 +224,7 @@ public sealed class UmbracoSourceTests : IDisposable
     [Fact]
     public async Task A_slow_Umbraco_times_out_and_the_portal_still_starts()
     {
-        var client = Start(new FakeUmbraco { Delay = TimeSpan.FromSeconds(5) }).CreateClient();
+        var client = Start(new FakeUmbraco { Delay = TimeSpan.FromSeconds(5) }, new Dictionary<string, string> { ["Portal:Umbraco:Timeout"] = "00:00:00.300" }).CreateClient();
 
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
 
@@ -232,9 +232,9 @@ public sealed class UmbracoSourceTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
-    private UmbracoPortalFactory Start(FakeUmbraco umbraco)
+    private UmbracoPortalFactory Start(FakeUmbraco umbraco, Dictionary<string, string>? settings = null)
     {
-        var factory = new UmbracoPortalFactory(umbraco, _snapshot);
+        var factory = new UmbracoPortalFactory(umbraco, _snapshot, settings);
         _factories.Add(factory);
         return factory;
     }
