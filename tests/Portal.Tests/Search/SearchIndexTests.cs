@@ -1,22 +1,10 @@
-using Portal.Content.Cultures;
-using Portal.Content.Markdown;
-using Portal.Places.Catalog;
 using Portal.Search;
 
 namespace Portal.Tests.Search;
 
-public sealed class SearchIndexTests : IDisposable
+public sealed class SearchIndexTests(RelevanceTests.DemoIndex demo) : IClassFixture<RelevanceTests.DemoIndex>
 {
-    private static readonly CultureSet Cultures = new(["nl", "en", "ar", "tr", "pl", "uk"]);
-    private readonly SearchIndex _index;
-
-    public SearchIndexTests()
-    {
-        Portal.Search.Analysis.LanguageAnalyzers.LoadDictionariesAsync().GetAwaiter().GetResult();
-        var content = Portal.Content.Validation.ContentValidator.Validate(MarkdownContentSource.Read(TestContent.RepositoryContent, Cultures), Cultures).Content!;
-        var places = PlaceCatalogLoader.Load(Path.Combine(TestContent.RepositoryContent, "data")).CatalogOrThrow();
-        _index = SearchIndex.Build(SearchDocuments.From(content, places, Cultures));
-    }
+    private readonly SearchIndex _index = demo.Index;
 
     [Fact]
     public void Finds_pages_by_a_word_prefix_in_the_residents_language_first()
@@ -135,6 +123,4 @@ public sealed class SearchIndexTests : IDisposable
         Assert.DoesNotContain("<script>", hit.SnippetHtml);
         Assert.Contains("&lt;script&gt;", hit.SnippetHtml);
     }
-
-    public void Dispose() => _index.Dispose();
 }

@@ -125,7 +125,7 @@ public sealed class FaultMatrixTests : IDisposable
 
         umbraco.Down = false;
 
-        await Eventually(async () => (await Health(client)).GetProperty("source").GetString() == "umbraco");
+        await Eventually.TrueAsync(async () => (await Health(client)).GetProperty("source").GetString() == "umbraco");
         var after = await Health(client);
         Assert.Equal("ok", after.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, after.GetProperty("lastError").ValueKind);
@@ -139,7 +139,7 @@ public sealed class FaultMatrixTests : IDisposable
 
         umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag nog een noodplan");
 
-        await Eventually(async () => (await client.GetStringAsync("/noodplan")).Contains("Maak vandaag nog een noodplan", StringComparison.Ordinal));
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/noodplan")).Contains("Maak vandaag nog een noodplan", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -151,13 +151,13 @@ public sealed class FaultMatrixTests : IDisposable
 
         umbraco.Publish("nl", AlertId, "activeFrom", "volgende week");
         await client.SendAsync(Webhook(AlertId));
-        await Eventually(async () => (await Health(client)).GetProperty("status").GetString() == "degraded");
+        await Eventually.TrueAsync(async () => (await Health(client)).GetProperty("status").GetString() == "degraded");
         Assert.Contains("alert-warning", await client.GetStringAsync("/"));
         Assert.Contains("activeFrom", (await Health(client)).GetProperty("lastError").GetString());
 
         umbraco.Publish("nl", AlertId, "activeFrom", "2026-01-01T00:00:00");
         await client.SendAsync(Webhook(AlertId));
-        await Eventually(async () => (await Health(client)).GetProperty("status").GetString() == "ok");
+        await Eventually.TrueAsync(async () => (await Health(client)).GetProperty("status").GetString() == "ok");
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class FaultMatrixTests : IDisposable
         File.Delete(blocker);
         umbraco.Publish("nl", NoodplanId, "title", "Maak een noodplan vandaag");
         await client.SendAsync(Webhook(NoodplanId));
-        await Eventually(async () => (await Health(client)).GetProperty("status").GetString() == "ok");
+        await Eventually.TrueAsync(async () => (await Health(client)).GetProperty("status").GetString() == "ok");
         Assert.True(File.Exists(Path.Combine(blocker, "snapshot.json")));
     }
 
@@ -232,21 +232,6 @@ public sealed class FaultMatrixTests : IDisposable
     }
 
     private static async Task<JsonElement> Health(HttpClient client) => await client.GetFromJsonAsync<JsonElement>("/health");
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the change did not appear within 10 s");
-    }
 
     public void Dispose()
     {

@@ -132,7 +132,7 @@ public sealed class UmbracoSourceTests : IDisposable
         var response = await client.SendAsync(Webhook(payload, $"Bearer {UmbracoPortalFactory.Secret}"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await Eventually(async () => (await Page(client, "/noodplan")).QuerySelector("h1")!.TextContent == "Maak vandaag een noodplan");
+        await Eventually.TrueAsync(async () => (await Page(client, "/noodplan")).QuerySelector("h1")!.TextContent == "Maak vandaag een noodplan");
         // The payload carried a different title: it is only a hint, the Delivery API is the truth.
         Assert.DoesNotContain("(nieuw)", await client.GetStringAsync("/noodplan"));
     }
@@ -151,7 +151,7 @@ public sealed class UmbracoSourceTests : IDisposable
             Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(request)).StatusCode);
         }
 
-        await Eventually(async () => (await Page(client, "/noodplan")).QuerySelector("h1")!.TextContent == "Tweede versie");
+        await Eventually.TrueAsync(async () => (await Page(client, "/noodplan")).QuerySelector("h1")!.TextContent == "Tweede versie");
         Assert.Equal("Tweede versie", (await Page(client, "/noodplan")).QuerySelector("h1")!.TextContent);
         Assert.Equal(200, (int)(await client.GetAsync("/en/noodplan")).StatusCode);
     }
@@ -166,7 +166,7 @@ public sealed class UmbracoSourceTests : IDisposable
 
         await client.SendAsync(Webhook("webhooks/legacy-content-delete.json", $"Bearer {UmbracoPortalFactory.Secret}"));
 
-        await Eventually(async () => (await Page(client, "/")).QuerySelector(".alert") is null);
+        await Eventually.TrueAsync(async () => (await Page(client, "/")).QuerySelector(".alert") is null);
     }
 
     [Theory]
@@ -260,21 +260,6 @@ public sealed class UmbracoSourceTests : IDisposable
         var response = await client.GetAsync(url);
         Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
         return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the change did not appear within 5 s");
     }
 
     public void Dispose()
