@@ -36,6 +36,7 @@ public static partial class ContentValidator
         }
 
         CheckTranslations(draft, byCulture, cultures, problems);
+        CheckUniqueKeys(draft, problems);
         if (problems.Count > 0 || settings is null)
         {
             return (null, problems);
@@ -168,6 +169,19 @@ public static partial class ContentValidator
     }
 
     private static DateTimeOffset? ParseTime(string? text) => MunicipalTime.Parse(text);
+
+    /// <summary>A page address names one page: two pages with the same key (two Umbraco items with one URL segment) would hide one.</summary>
+    private static void CheckUniqueKeys(ContentDraft draft, List<DataProblem> problems)
+    {
+        foreach (var (culture, cultureDraft) in draft.ByCulture)
+        {
+            foreach (var duplicate in cultureDraft.Pages.GroupBy(p => p.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                problems.Add(duplicate.Skip(1).First().Origin.Problem("key",
+                    $"'{duplicate.Key}' is the address of {duplicate.Count()} pages in {culture}; each page needs its own"));
+            }
+        }
+    }
 
     /// <summary>
     /// Every page a translation has needs a source page, and cannot claim to be made from a newer revision than it has.

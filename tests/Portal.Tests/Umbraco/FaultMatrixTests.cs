@@ -84,6 +84,23 @@ public sealed class FaultMatrixTests : IDisposable
     }
 
     [Fact]
+    public void Two_items_with_one_address_are_a_problem_not_a_hidden_page()
+    {
+        var pipeline = new ContentPipeline(TestContent.RepositoryContent, TestPortal.Cultures);
+        var byCulture = Read("", _ => { });
+        var copy = FakeUmbraco.Fixture("nl/noodplan.json");
+        copy["id"] = "5a1e0c43-7c2d-4b8e-9f00-0000000000ff";
+        copy["name"] = "Noodplan (kopie)";
+        byCulture["nl"] = [.. byCulture["nl"], DeliveryItem.Parse(JsonDocument.Parse(copy.ToJsonString()).RootElement)!];
+
+        var load = pipeline.Build(new UmbracoContentMapper(NullLogger<UmbracoContentMapper>.Instance).Map(byCulture, TestPortal.Cultures));
+
+        var problem = Assert.Single(load.Problems);
+        Assert.Equal(("umbraco", "contentPage 'Noodplan (kopie)' (5a1e0c43-7c2d-4b8e-9f00-0000000000ff), culture nl", "route"), (problem.File, problem.Location, problem.Field));
+        Assert.Contains("'noodplan' is the address of 2 pages in nl", problem.Message);
+    }
+
+    [Fact]
     public async Task Rich_text_of_the_wrong_type_a_numeric_id_and_duplicates_do_not_stop_the_portal()
     {
         var umbraco = new FakeUmbraco();
