@@ -51,14 +51,28 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, Text
                     await session.SetAsync(await documents.PrintHtmlAsync(cards, true));
                     await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}-a4-vellen.pdf"), await session.SheetPdfAsync());
                     Directory.CreateDirectory(Path.Combine(building, "pdf"));
+                    var split = await PdfPageSplitter.SplitAsync(Path.Combine(building, $"{stem}.pdf"), cards.Count, Path.Combine(building, "split"));
                     for (var i = 0; i < cards.Count; i++)
                     {
                         var card = cards[i];
                         var name = $"pdf/{card.Buurt.Code}.pdf";
-                        await session.SetAsync(await documents.PrintHtmlAsync([card], false));
-                        await File.WriteAllBytesAsync(Path.Combine(building, name), await session.PdfAsync(size));
+                        if (split is not null)
+                        {
+                            File.Move(split[i], Path.Combine(building, name));
+                        }
+                        else
+                        {
+                            await session.SetAsync(await documents.PrintHtmlAsync([card], false));
+                            await File.WriteAllBytesAsync(Path.Combine(building, name), await session.PdfAsync(size));
+                        }
+
                         files[card.Buurt.Code] = (name, null);
                         progress.WriteLine($"[{i + 1}/{cards.Count}] PDF {card.Buurt.Code} {card.Buurt.Name}");
+                    }
+
+                    if (split is not null)
+                    {
+                        Directory.Delete(Path.Combine(building, "split"), recursive: true);
                     }
                 }
 

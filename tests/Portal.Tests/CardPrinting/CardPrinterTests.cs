@@ -33,6 +33,37 @@ public sealed class CardPrinterTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_buurts_print_file_is_its_own_page_of_the_combined_print_with_the_print_boxes()
+    {
+        await using var services = TestPortal.Services(TestContent.RepositoryContent);
+        var data = TestPortal.Load(TestContent.RepositoryContent);
+        var documents = services.GetRequiredService<CardDocuments>();
+        var cards = documents.All(data, data.Cultures.Default, CardSize.A6).Take(3).ToList();
+        var folder = Path.Combine(_scratch, "run");
+
+        await new CardBatch(services.GetRequiredService<CardPrinter>(), documents, TextWriter.Null).RunAsync(cards, folder, pdf: true, png: false, "test");
+
+        foreach (var card in cards)
+        {
+            var file = Path.Combine(folder, "pdf", $"{card.Buurt.Code}.pdf");
+            Assert.Contains($"{card.Buurt.Name} ", System.Text.RegularExpressions.Regex.Replace(Run("pdftotext", file, "-"), @"\s+", " "));
+            var boxes = Run("pdfinfo", "-box", file);
+            Assert.Contains("Pages:           1", boxes);
+            Assert.Matches(@"TrimBox:\s+8\.50\s+8\.50\s+306\.14\s+428\.03", boxes);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(folder, "split")));
+    }
+
+    private static string Run(string program, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    [Fact]
     public async Task Text_that_does_not_fit_is_refused_on_the_web_and_in_the_static_export()
     {
         using var content = new TestContent();
