@@ -25,8 +25,6 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
 
     public CultureSet Cultures => cultures;
 
-    public string ContentPath => contentPath;
-
     /// <summary>The embedded source: content/ as a whole.</summary>
     public ContentLoad LoadContentFolder() => ReadContentFolder().Load;
 

@@ -23,7 +23,7 @@ public sealed class ContentSources(
     /// <summary>Before the server opens its port: fills the store from disk, or says why nothing can be served.</summary>
     public ContentLoad StartServing()
     {
-        var folder = pipeline.LoadContentFolder();
+        // A valid snapshot is what Umbraco last published: content/ is only read when there is none.
         if (UsesUmbraco && sync.LoadSnapshot() is { Data: { } snapshot } load)
         {
             store.Replace(snapshot);
@@ -31,6 +31,7 @@ public sealed class ContentSources(
             return load;
         }
 
+        var folder = pipeline.LoadContentFolder();
         if (folder.Data is null)
         {
             return folder;

@@ -13,9 +13,7 @@ public static class CardFileEndpoints
 {
     public static IEndpointRouteBuilder MapCardFiles(this IEndpointRouteBuilder app, CultureSet cultures)
     {
-        var prefixes = cultures.All.Where(c => !c.IsDefault).Select(c => c.Code).ToList();
-        foreach (var group in prefixes.Count == 0 ? [app.MapGroup("")]
-                     : new[] { app.MapGroup(""), app.MapGroup($"/{{culture:regex(^({string.Join('|', prefixes)})$)}}") })
+        foreach (var group in CultureRoutes.Groups(app, cultures))
         {
             group.MapGet(SitePaths.CardPdfRoute, (HttpContext http, string code, PortalDataStore store, CardFileCache cache, ContentSourceStatus status) => FileAsync(http, code, store.Current, cache, status, "pdf"));
             group.MapGet(SitePaths.CardPngRoute, (HttpContext http, string code, PortalDataStore store, CardFileCache cache, ContentSourceStatus status) => FileAsync(http, code, store.Current, cache, status, "png"));

@@ -14,11 +14,9 @@ public static class ResidentPageEndpoints
 {
     public static IEndpointRouteBuilder MapResidentPages(this IEndpointRouteBuilder app, CultureSet cultures)
     {
-        var prefixes = cultures.All.Where(c => !c.IsDefault).Select(c => c.Code).ToList();
-        MapPages(app.MapGroup(""));
-        if (prefixes.Count > 0)
+        foreach (var group in CultureRoutes.Groups(app, cultures))
         {
-            MapPages(app.MapGroup($"/{{culture:regex(^({string.Join('|', prefixes)})$)}}"));
+            MapPages(group);
         }
 
         app.MapFallback((HttpContext http, PortalDataStore store, PageRenderer renderer) => NotFoundAsync(http, store.Current, renderer));

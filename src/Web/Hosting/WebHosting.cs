@@ -42,7 +42,7 @@ public static class WebHosting
         });
         // Explicitly after UseHeadAsGet, so a HEAD request is matched to the GET endpoint.
         app.UseRouting();
-        var cultures = options.CultureSet();
+        var cultures = app.Services.GetRequiredService<Portal.Content.Cultures.CultureSet>();
         app.MapLookupApi();
         app.MapPortalHealth();
         app.MapUmbracoWebhook();
