@@ -48,16 +48,25 @@ public static class ApplicationServices
         services.AddSingleton<CardFileCache>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
+        services.AddMetrics();
+        services.AddSingleton<PortalMetrics>();
         return services;
     }
 
-    /// <summary>The server's background work: the search dictionaries, and Umbraco read after start, on webhooks and by the periodic check.</summary>
+    /// <summary>
+    /// The server's background work: the search dictionaries, and Umbraco read after start, on webhooks and by the
+    /// periodic check — or, without Umbraco, content/ re-read whenever a file in it changes.
+    /// </summary>
     public static IServiceCollection AddUmbracoSync(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<SearchDictionaries>();
         if (configuration.GetSection(Content.Umbraco.UmbracoOptions.Section)["BaseUrl"] is { Length: > 0 })
         {
             services.AddHostedService<UmbracoSyncService>();
+        }
+        else
+        {
+            services.AddHostedService<ContentFolderWatcher>();
         }
 
         return services;

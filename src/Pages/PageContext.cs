@@ -39,6 +39,9 @@ public sealed partial record PageContext(
 
     public IEnumerable<Alert> ActiveAlerts => Pages.Alerts.Where(a => a.IsActiveAt(Now));
 
+    /// <summary>During a disruption (an alert is active or a support point has opened) pages lead with what is open now.</summary>
+    public bool IsCrisis => ActiveAlerts.Any() || Places.AnyActivated;
+
     /// <summary>The href of a site path in the current language.</summary>
     public string Link(string sitePath) => Links.Page(Culture, sitePath);
 

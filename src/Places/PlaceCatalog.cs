@@ -80,6 +80,35 @@ public sealed class PlaceCatalog
     public IEnumerable<Buurt> BuurtenWithBackup(SupportPoint point) =>
         Buurten.Where(b => ReferenceEquals(_assignments[b.Code].Secondary, point));
 
+    /// <summary>Points a resident can go to now (open and not full), by name.</summary>
+    public IEnumerable<SupportPoint> TakingVisitors => SupportPoints.Where(p => p.Status.TakesVisitors);
+
+    /// <summary>A crisis is on for the support points once any of them has opened (open or full).</summary>
+    public bool AnyActivated => SupportPoints.Any(p => p.Status.State is SupportPointState.Open or SupportPointState.Full);
+
+    /// <summary>Points taking visitors now, nearest to <paramref name="from"/> first.</summary>
+    public IReadOnlyList<(SupportPoint Point, double Meters)> TakingVisitorsNearest(GeoPoint from) =>
+        [.. TakingVisitors.Select(p => (Point: p, Meters: from.DistanceMetersTo(p.Location))).OrderBy(x => x.Meters).ThenBy(x => x.Point.Slug, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Where a resident whose point does not take visitors now should go instead: the backup the municipality named
+    /// when that one is open, else the open point nearest to <paramref name="point"/>; null when none is open.
+    /// </summary>
+    public SupportPoint? GoInstead(SupportPoint point)
+    {
+        if (point.Status.TakesVisitors)
+        {
+            return null;
+        }
+
+        if (point.Status.BackupSlug is { } slug && FindSupportPoint(slug) is { Status.TakesVisitors: true } backup)
+        {
+            return backup;
+        }
+
+        return TakingVisitorsNearest(point.Location).Select(x => x.Point).FirstOrDefault(p => !ReferenceEquals(p, point));
+    }
+
     public bool IsInMunicipality(GeoPoint point) =>
         _municipalityLocator.Locate(new Coordinate(point.Longitude, point.Latitude)) != Location.Exterior;
 

@@ -15,7 +15,6 @@ public sealed record SupportPoint(
     IReadOnlyList<SupportPointService> Services,
     IReadOnlyList<AccessibilityFeature> Accessibility,
     SupportPointStatus Status,
-    DateTimeOffset StatusChangedAt,
     IReadOnlyList<string> ExplicitBuurtCodes,
     bool IsExample,
     string Source);
@@ -45,11 +44,14 @@ public enum SupportPointService
     Toilets,
 }
 
-public enum SupportPointStatus
+public enum SupportPointState
 {
     /// <summary>Closed in normal times, ready to open when the municipality activates it.</summary>
     Standby,
     Open,
+
+    /// <summary>Open, but cannot take more people: residents go to the backup point.</summary>
+    Full,
     Closed,
 }
 

@@ -43,7 +43,7 @@ public class NationalScaleBenchmarks
         var points = Enumerable.Range(0, 1400).Select(i => new SupportPoint(
             $"p{i}", $"p{i}", new Address("", "", "", ""),
             new GeoPoint(50.8 + (i / 35 + 0.5) * (Rows * Cell / 40), 3.4 + (i % 35 + 0.5) * (Columns * Cell / 35)),
-            SupportPointKind.Local, [], [], SupportPointStatus.Standby, DateTimeOffset.UnixEpoch, [], true, "synthetic")).ToList();
+            SupportPointKind.Local, [], [], SupportPointStatus.Standby, [], true, "synthetic")).ToList();
         _catalog = new PlaceCatalog("grid", wijk.Boundary, [wijk], buurten, points, []);
         var random = new Random(42);
         _points = [.. Enumerable.Range(0, 4096).Select(_ => new GeoPoint(50.8 + random.NextDouble() * Rows * Cell, 3.4 + random.NextDouble() * Columns * Cell))];

@@ -26,7 +26,7 @@ public sealed class PrintSession(ChromiumCardRenderer chromium, LoadedCards page
 /// printed (a clipped card is an error, never a file); PDF page boxes are corrected. One document at a time: on two
 /// cores, one browser page printing in turn is faster than several competing.
 /// </summary>
-public sealed partial class CardPrinter(IOptions<PortalOptions> options, ILogger<CardPrinter> logger) : IAsyncDisposable
+public sealed partial class CardPrinter(IOptions<PortalOptions> options, PortalMetrics metrics, ILogger<CardPrinter> logger) : IAsyncDisposable
 {
     public const int PngDpi = 300;
 
@@ -57,7 +57,9 @@ public sealed partial class CardPrinter(IOptions<PortalOptions> options, ILogger
                         throw new CardOverflowException(overflows);
                     }
 
-                    return await work(new PrintSession(chromium, page));
+                    var printed = await work(new PrintSession(chromium, page));
+                    metrics.CardPrinted();
+                    return printed;
                 }
                 catch (PlaywrightException e) when (attempt == 0)
                 {

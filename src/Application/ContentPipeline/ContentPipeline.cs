@@ -21,7 +21,8 @@ public sealed record ContentLoad(PortalData? Data, IReadOnlyList<DataProblem> Pr
 /// </summary>
 public sealed class ContentPipeline(string contentPath, CultureSet cultures)
 {
-    private readonly Lazy<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems)> _frame = new(() => LoadFrame(contentPath, cultures));
+    private readonly Lock _frameGate = new();
+    private (string Stamp, Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems)> Load)? _frame;
 
     public CultureSet Cultures => cultures;
 
@@ -32,7 +33,7 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
     public (ContentDraft Draft, ContentLoad Load) ReadContentFolder()
     {
         // Independent files: the geography and texts load beside the pages, which every start and export waits for.
-        var frame = Task.Run(() => _frame.Value);
+        var frame = Frame();
         var draft = MarkdownContentSource.Read(contentPath, cultures);
         frame.GetAwaiter().GetResult();
         return (draft, Build(draft));
@@ -41,19 +42,47 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
     /// <summary>Any source's draft: validate, merge with the geography, and build the data, or say what is wrong.</summary>
     public ContentLoad Build(ContentDraft draft)
     {
-        var (places, texts, frameProblems) = _frame.Value;
+        var (places, texts, frameProblems) = Frame().GetAwaiter().GetResult();
         var (content, problems) = ContentValidator.Validate(draft, cultures);
-        var all = frameProblems.Concat(problems).ToList();
-        if (places is null || texts is null || content is null || all.Count > 0)
+        var (points, statusProblems) = places is null ? (null, []) : ContentValidator.ApplyStatuses(draft.Statuses, draft.SupportPoints ?? places.SupportPoints, cultures);
+        var all = frameProblems.Concat(problems).Concat(statusProblems).ToList();
+        if (places is null || texts is null || content is null || points is null || all.Count > 0)
         {
             return new ContentLoad(null, all);
         }
 
-        var merged = PlaceCatalogLoader.WithSupportPoints(places, draft.SupportPoints ?? places.SupportPoints,
+        var merged = PlaceCatalogLoader.WithSupportPoints(places, points,
             draft.SupportPoints is null ? DataProblem.DisplayPath(Path.Combine(contentPath, "data", PlaceCatalogLoader.SupportPointsFile)) : draft.Source);
         return merged.Catalog is null
             ? new ContentLoad(null, merged.Problems)
             : new ContentLoad(new PortalData(merged.Catalog, texts, cultures, content), []);
+    }
+
+    /// <summary>
+    /// The geography and texts, read again only when one of their files changed (the status file and pages change far
+    /// more often, and a running portal re-reads content/ on every change).
+    /// </summary>
+    private Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems)> Frame()
+    {
+        var stamp = FrameStamp();
+        lock (_frameGate)
+        {
+            if (_frame is not { } frame || frame.Stamp != stamp)
+            {
+                _frame = frame = (stamp, Task.Run(() => LoadFrame(contentPath, cultures)));
+            }
+
+            return frame.Load;
+        }
+    }
+
+    private string FrameStamp()
+    {
+        var files = new[] { Path.Combine(contentPath, "data") }.Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder))
+            .Concat(cultures.All.Select(c => Path.Combine(contentPath, c.Code, UiTextCatalog.FileName)))
+            .Order(StringComparer.Ordinal);
+        return string.Join('|', files.Select(f => new FileInfo(f) is { Exists: true } info ? $"{f}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : f));
     }
 
     private static (PlaceCatalog?, UiTextCatalog?, IReadOnlyList<DataProblem>) LoadFrame(string contentPath, CultureSet cultures)

@@ -3,7 +3,8 @@ using Portal.Search;
 namespace Portal.Application.ContentPipeline;
 
 /// <summary>The data being served now, with its search index; both are swapped together when content is republished.</summary>
-public sealed record PortalState(PortalData Data, SearchIndex Search, DateTimeOffset LoadedAt);
+/// <param name="Documents">What the index was built from: a republish that changes none of it (a status change) keeps the index.</param>
+public sealed record PortalState(PortalData Data, SearchIndex Search, IReadOnlyList<SearchDocument> Documents, DateTimeOffset LoadedAt);
 
 /// <summary>
 /// Holds the current immutable <see cref="PortalState"/>. Requests read one consistent state; a republish builds the
@@ -39,14 +40,27 @@ public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus statu
         {
             if (IsLoaded)
             {
+                _rebuildSearch = true;
                 Swap(Current);
             }
         }
     }
 
+    /// <summary>Rebuilds the search index on the next swap even when its documents did not change (new dictionaries).</summary>
+    private bool _rebuildSearch;
+
     private void Swap(PortalData data)
     {
-        var search = SearchIndex.Build(SearchDocuments.From(data.Content, data.Places, data.Cultures));
+        var documents = SearchDocuments.From(data.Content, data.Places, data.Cultures).ToList();
+        var current = Volatile.Read(ref _state);
+        if (current is not null && !_rebuildSearch && current.Documents.SequenceEqual(documents))
+        {
+            Volatile.Write(ref _state, current with { Data = data, LoadedAt = time.GetUtcNow() });
+            return;
+        }
+
+        _rebuildSearch = false;
+        var search = SearchIndex.Build(documents);
         if (search.Warnings.Count > 0)
         {
             status.Failed("search", string.Join("; ", search.Warnings));
@@ -56,7 +70,7 @@ public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus statu
             status.Succeeded("search");
         }
 
-        var next = new PortalState(data, search, time.GetUtcNow());
+        var next = new PortalState(data, search, documents, time.GetUtcNow());
         var old = Interlocked.Exchange(ref _state, next);
         if (old is not null)
         {

@@ -33,6 +33,9 @@ public sealed class PortalOptions
     /// <summary>When set, the static fallback site is re-exported into this folder after every publish.</summary>
     public string? StaticOutputPath { get; set; }
 
+    /// <summary>The licence of the open-data files (a URI); default CC0 1.0, the Dutch government's default for open data.</summary>
+    public string OpenDataLicense { get; set; } = OpenData.SupportPointOpenData.DefaultLicense;
+
     public string ChromiumPath { get; set; } = Portal.Cards.ChromiumCardRenderer.DefaultExecutable;
 
     public CultureSet CultureSet() => new(Cultures is { Length: > 0 } configured ? configured : DefaultCultures);
@@ -51,6 +54,11 @@ public sealed class PortalOptions
         if (!PublicBaseUrl.IsAbsoluteUri || PublicBaseUrl.Scheme is not ("http" or "https"))
         {
             yield return $"Portal:PublicBaseUrl: '{PublicBaseUrl}' is not an http(s) address";
+        }
+
+        if (!Uri.TryCreate(OpenDataLicense, UriKind.Absolute, out _))
+        {
+            yield return $"Portal:OpenDataLicense: '{OpenDataLicense}' is not a licence URI like {OpenData.SupportPointOpenData.DefaultLicense}";
         }
 
         if (!Directory.Exists(ContentPath))

@@ -19,6 +19,28 @@ public sealed record LiveRequest(PageContext Page, PortalState State, HttpReques
 /// <summary>What the static export has for one language: the data, the cards, and where that language's card PDF is.</summary>
 public sealed record ExportRequest(PortalData Data, PortalCulture Culture, IReadOnlyList<MeterkastCard> Cards, string? CardPdf);
 
+/// <summary>One page of the static export, and which support points' live status it shows.</summary>
+public sealed record ExportPage(string SitePath, PageView View, StatusShown Shows)
+{
+    public static implicit operator ExportPage((string SitePath, PageView View) page) => new(page.SitePath, page.View, StatusShown.None);
+}
+
+/// <summary>
+/// Which support points' live status a page shows: a status change re-exports only the pages that show it. A page
+/// showing a point shows where to go instead when it is full or closed, so it also changes when that answer does.
+/// </summary>
+public sealed record StatusShown(bool All, IReadOnlyList<string> Points)
+{
+    public static StatusShown None { get; } = new(false, []);
+
+    /// <summary>Lists and the crisis home page: every point's status, and whether a crisis is on at all.</summary>
+    public static StatusShown Every { get; } = new(true, []);
+
+    public static StatusShown Of(string slug) => new(false, [slug]);
+
+    public bool Includes(IReadOnlySet<string> changed) => All ? changed.Count > 0 : Points.Any(changed.Contains);
+}
+
 /// <summary>
 /// One type of page, declared once: its route on the live site and how a request finds its instance, and how the static
 /// export enumerates every instance. A type without a route exists only in the static site (its postcode and A–Z pages
@@ -30,5 +52,5 @@ public sealed record PageType(
     string Name,
     string? Route,
     Func<LiveRequest, Task<PageView?>>? Live,
-    Func<ExportRequest, IEnumerable<(string SitePath, PageView View)>>? Export,
+    Func<ExportRequest, IEnumerable<ExportPage>>? Export,
     int RouteOrder = 0);

@@ -26,12 +26,12 @@ public static class PortalPages
     [
         new("home", SitePaths.Home,
             _ => Found(PageView.Of<HomePage>()),
-            _ => [(SitePaths.Home, PageView.Of<HomePage>())]),
+            _ => [new ExportPage(SitePaths.Home, PageView.Of<HomePage>(), StatusShown.Every)]),
 
         new("content-page", SitePaths.ContentPageRoute,
             ContentPage,
             request => request.Data.Content.For(request.Data.Cultures.Default).Pages.Where(p => !p.IsHome)
-                .Select(p => (p.SitePath, ShownPageView(request.Data, request.Culture, p.Key)!)),
+                .Select(p => (ExportPage)(p.SitePath, ShownPageView(request.Data, request.Culture, p.Key)!)),
             RouteOrder: 1),
 
         new("lookup", SitePaths.Lookup, Lookup, null),
@@ -46,13 +46,13 @@ public static class PortalPages
 
         new("support-points", SitePaths.SupportPoints,
             _ => Found(PageView.Of<SupportPointsPage>()),
-            _ => [(SitePaths.SupportPoints, PageView.Of<SupportPointsPage>())]),
+            _ => [new ExportPage(SitePaths.SupportPoints, PageView.Of<SupportPointsPage>(), StatusShown.Every)]),
 
         new("support-point", SitePaths.SupportPointRoute,
             request => Found(request.Data.Places.FindSupportPoint(request.Route("slug") ?? "") is { } point
                 ? PageView.Of<SupportPointPage>((nameof(SupportPointPage.Point), point)) : null),
-            request => request.Data.Places.SupportPoints.Select(point =>
-                (SitePaths.SupportPoint(point.Slug), PageView.Of<SupportPointPage>((nameof(SupportPointPage.Point), point))))),
+            request => request.Data.Places.SupportPoints.Select(point => new ExportPage(
+                SitePaths.SupportPoint(point.Slug), PageView.Of<SupportPointPage>((nameof(SupportPointPage.Point), point)), StatusShown.Of(point.Slug)))),
 
         new("wijken", SitePaths.Wijken,
             _ => Found(PageView.Of<WijkenPage>()),
@@ -61,25 +61,26 @@ public static class PortalPages
         new("wijk", SitePaths.WijkRoute,
             request => Found(request.Data.Places.FindWijk(Code(request)) is { } wijk
                 ? PageView.Of<WijkPage>((nameof(WijkPage.Wijk), wijk)) : null),
-            request => request.Data.Places.Wijken.Select(wijk => (SitePaths.Wijk(wijk.Code), PageView.Of<WijkPage>((nameof(WijkPage.Wijk), wijk))))),
+            request => request.Data.Places.Wijken.Select(wijk => (ExportPage)(SitePaths.Wijk(wijk.Code), PageView.Of<WijkPage>((nameof(WijkPage.Wijk), wijk))))),
 
         new("buurt", SitePaths.BuurtRoute,
             request => Found(request.Data.Places.FindBuurt(Code(request)) is { } buurt
                 ? PageView.Of<BuurtPage>((nameof(BuurtPage.Buurt), buurt)) : null),
-            request => request.Data.Places.Buurten.Select(buurt => (SitePaths.Buurt(buurt.Code), PageView.Of<BuurtPage>((nameof(BuurtPage.Buurt), buurt))))),
+            request => request.Data.Places.Buurten.Select(buurt => new ExportPage(SitePaths.Buurt(buurt.Code), PageView.Of<BuurtPage>((nameof(BuurtPage.Buurt), buurt)),
+                StatusShown.Of(request.Data.Places.AssignmentFor(buurt).Primary.Slug)))),
 
         new("card", SitePaths.CardRoute,
             request => Found(request.Data.Places.FindBuurt(Code(request)) is { } buurt
                 ? PageView.Of<CardPage>((nameof(CardPage.Card), request.Request.HttpContext.RequestServices.GetRequiredService<CardDocuments>()
                     .Card(request.Data, buurt, request.Page.Culture, CardSize.A6)))
                 : null),
-            request => request.Cards.Select((card, i) => (SitePaths.Card(card.Buurt.Code), PageView.Of<CardPage>(
+            request => request.Cards.Select((card, i) => (ExportPage)(SitePaths.Card(card.Buurt.Code), PageView.Of<CardPage>(
                 (nameof(CardPage.Card), card), (nameof(CardPage.StaticPdf), request.CardPdf), (nameof(CardPage.PdfPage), i + 1))))),
 
         new("postcode-index", null, null, _ => [(SitePaths.PostcodeIndex, PageView.Of<PostcodeIndexPage>())]),
 
         new("postcode-area", null, null, request => request.Data.Places.Pc4Areas.Select(area =>
-            (SitePaths.PostcodeArea(area.Pc4), PageView.Of<PostcodeAreaPage>((nameof(PostcodeAreaPage.Area), area))))),
+            (ExportPage)(SitePaths.PostcodeArea(area.Pc4), PageView.Of<PostcodeAreaPage>((nameof(PostcodeAreaPage.Area), area))))),
 
         new("buurten-index", null, null, _ => [(SitePaths.BuurtenIndex, PageView.Of<BuurtenIndexPage>())]),
     ];
@@ -148,6 +149,7 @@ public static class PortalPages
 
         var lookup = request.Request.HttpContext.RequestServices.GetRequiredService<SupportPointLookup>();
         var outcome = await parsed.RunAsync(lookup, request.Request.HttpContext.RequestAborted);
+        request.Request.HttpContext.RequestServices.GetRequiredService<PortalMetrics>().Lookup(Places.Catalog.KebabCase.Of(outcome.Status));
         return PageView.Of<LookupPage>(
                 (nameof(LookupPage.Form), new LookupForm(postcode ?? "", huisnummer ?? "", new Dictionary<string, string>())),
                 (nameof(LookupPage.Outcome), outcome), (nameof(LookupPage.Postcode), parsed.Postcode))

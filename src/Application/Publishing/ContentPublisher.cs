@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Application.CardPrinting;
@@ -8,10 +9,13 @@ using Portal.Cards;
 namespace Portal.Application.Publishing;
 
 /// <summary>
-/// What new content triggers once it is served: the card download cache drops the old version, and the print run and
-/// the static fallback site are rebuilt where they are configured. A failure is reported on /health and logged; it
-/// never takes back the content just published, and the next publish clears it. The work runs in the background, one
-/// rebuild at a time; publishes that arrive meanwhile are folded into one rebuild of the newest content.
+/// What new content triggers once it is served: the card download cache drops the old version, and the static fallback
+/// site and the print run are rebuilt where they are configured. A status change (the crisis-time edit) re-exports only
+/// the static pages that show the points concerned and leaves cards alone; the static site goes first, because in a
+/// crisis it may be the only channel still reachable. When an alert starts or ends on its schedule, every static page
+/// is exported again at that moment. A failure is reported on /health and logged; it never takes back the content
+/// just published, and the next publish clears it. The work runs in the background, one rebuild at a time; publishes
+/// that arrive meanwhile are folded into one rebuild of the newest content.
 /// </summary>
 public sealed partial class ContentPublisher(
     CardFileCache cardCache,
@@ -19,20 +23,41 @@ public sealed partial class ContentPublisher(
     CardDocuments documents,
     StaticSitePublisher staticSite,
     ContentSourceStatus status,
+    PortalMetrics metrics,
     IOptions<PortalOptions> options,
-    ILogger<ContentPublisher> logger)
+    TimeProvider time,
+    ILogger<ContentPublisher> logger) : IDisposable
 {
     private readonly Lock _gate = new();
-    private PortalData? _pending;
+    private (PortalData Data, bool Scheduled)? _pending;
+    private PortalData? _published;
     private Task _running = Task.CompletedTask;
     private bool _draining;
+    private ITimer? _schedule;
 
     /// <summary>Schedules the rebuild for newly served data and returns at once; the task completes when it is done.</summary>
-    public Task Published(PortalData data)
+    public Task Published(PortalData data) => Enqueue(data, scheduled: false);
+
+    /// <summary>
+    /// When the server starts serving: the static site is exported from what is served (it may be older), so later
+    /// status changes only touch their own pages. Cards and print runs are left as they are.
+    /// </summary>
+    public Task Started(PortalData data)
     {
         lock (_gate)
         {
-            _pending = data;
+            _published = data;
+        }
+
+        return Enqueue(data, scheduled: true);
+    }
+
+    private Task Enqueue(PortalData data, bool scheduled)
+    {
+        lock (_gate)
+        {
+            // A scheduled re-export folds into a publish that is already waiting, and the other way round.
+            _pending = (data, scheduled || (_pending?.Scheduled ?? false));
             if (!_draining)
             {
                 _draining = true;
@@ -47,30 +72,51 @@ public sealed partial class ContentPublisher(
     {
         while (true)
         {
-            PortalData next;
+            (PortalData Data, bool Scheduled) next;
             lock (_gate)
             {
-                if (_pending is null)
+                if (_pending is not { } pending)
                 {
                     _draining = false;
                     return;
                 }
 
-                (next, _pending) = (_pending, null);
+                (next, _pending) = (pending, null);
             }
 
-            await RebuildAsync(next);
+            await RebuildAsync(next.Data, next.Scheduled);
         }
     }
 
-    private async Task RebuildAsync(PortalData data)
+    private async Task RebuildAsync(PortalData data, bool scheduled)
     {
-        await RunAsync("card cache", () =>
+        var change = ContentChange.Between(_published, data);
+        var everyPage = change.Content || scheduled;
+        _published = data;
+        ScheduleNextAlertBoundary(data);
+        if (change.Content)
         {
-            cardCache.Prune(data.Content.Version);
-            return Task.CompletedTask;
-        });
-        if (options.Value.CardOutputPath is { Length: > 0 } cards)
+            await RunAsync("card cache", () =>
+            {
+                cardCache.Prune(data.Content.Version);
+                return Task.CompletedTask;
+            });
+        }
+
+        if (options.Value.StaticOutputPath is { Length: > 0 } site && (everyPage || change.Shown.Count > 0))
+        {
+            await RunAsync("static site", async () =>
+            {
+                var clock = Stopwatch.StartNew();
+                var result = everyPage
+                    ? await staticSite.ExportAsync(data, site, null, withPdf: true, TextWriter.Null)
+                    : await staticSite.UpdateAsync(data, site, change.Shown, TextWriter.Null);
+                metrics.StaticExported(everyPage ? "full" : "status", clock.Elapsed);
+                LogDone(logger, "static site", $"{result.Pages} pages in {result.Folder}", data.Content.Version);
+            });
+        }
+
+        if (options.Value.CardOutputPath is { Length: > 0 } cards && change.Content)
         {
             await RunAsync("print run", async () =>
             {
@@ -79,16 +125,25 @@ public sealed partial class ContentPublisher(
                 LogDone(logger, "print run", $"{result.Cards} cards in {result.Folder}", data.Content.Version);
             });
         }
-
-        if (options.Value.StaticOutputPath is { Length: > 0 } site)
-        {
-            await RunAsync("static site", async () =>
-            {
-                var result = await staticSite.ExportAsync(data, site, null, withPdf: true, TextWriter.Null);
-                LogDone(logger, "static site", $"{result.Pages} pages in {result.Folder}", data.Content.Version);
-            });
-        }
     }
+
+    /// <summary>An alert published ahead of time, or one with an end, changes every page when that moment comes.</summary>
+    private void ScheduleNextAlertBoundary(PortalData data)
+    {
+        var now = time.GetUtcNow();
+        var next = data.Content.For(data.Cultures.Default).Alerts
+            .SelectMany(a => new[] { a.ActiveFrom, a.ActiveUntil ?? DateTimeOffset.MaxValue })
+            .Where(t => t > now && t != DateTimeOffset.MaxValue)
+            .Order()
+            .Cast<DateTimeOffset?>()
+            .FirstOrDefault();
+        _schedule?.Dispose();
+        _schedule = next is { } at && options.Value.StaticOutputPath is { Length: > 0 }
+            ? time.CreateTimer(_ => Enqueue(data, scheduled: true), null, Min(at - now + TimeSpan.FromSeconds(1), TimeSpan.FromDays(40)), Timeout.InfiniteTimeSpan)
+            : null;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task RunAsync(string what, Func<Task> work)
     {
@@ -103,9 +158,12 @@ public sealed partial class ContentPublisher(
             var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var message = string.Join(" ", lines.Take(4)) + (lines.Length > 4 ? $" … and {lines.Length - 4} more" : "");
             status.Failed(area, $"{message}; the previous output was left as it was");
+            metrics.PublishFailed(what);
             LogFailed(logger, what, e);
         }
     }
+
+    public void Dispose() => _schedule?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the {What}: {Result} for content version {Version}")]
     private static partial void LogDone(ILogger logger, string what, string result, string version);

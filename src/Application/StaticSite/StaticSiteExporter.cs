@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using Portal.Application.ContentPipeline;
+using Portal.Application.OpenData;
 using Portal.Application.PageCatalogue;
 using Portal.Cards;
 using Portal.Content.Cultures;
@@ -11,7 +12,8 @@ using Portal.Pages.Layout;
 
 namespace Portal.Application.StaticSite;
 
-public sealed record StaticExportInput(PortalData Data, string WebRoot, Uri PublicBaseUrl);
+/// <param name="OpenDataLicense">The licence the open-data files are published under (a URI).</param>
+public sealed record StaticExportInput(PortalData Data, string WebRoot, Uri PublicBaseUrl, string OpenDataLicense = SupportPointOpenData.DefaultLicense);
 
 /// <param name="BaseUrl">Where the site will be published, when known: anchors the 404 page; the sitemap falls back to the portal's public address.</param>
 /// <param name="CardPdf">Renders one language's combined card PDF, called for one language at a time; null leaves card PDFs out.</param>
@@ -83,6 +85,11 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
                 BaseHref = options.BaseUrl is { } published ? new Uri(published.ToString().TrimEnd('/') + "/") : null,
             };
             pages.Add(Add(site, "404.html", await PageView.Of<NotFoundPage>().RenderAsync(renderer, notFound)));
+            foreach (var (file, bytes) in OpenDataFiles(input, now))
+            {
+                site.Add(file, bytes);
+            }
+
             site.Add("sitemap.xml", Sitemap(options.BaseUrl ?? input.PublicBaseUrl, pages.Select(p => p.File).Where(f => f != "404.html")));
             if (pdfs is not null)
             {
@@ -124,6 +131,101 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
 
             File.Delete(zipTemporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// After a status change: re-renders only the pages that show the given points (and the open data), in a copy of the
+    /// current export that replaces it in one move; the zip is rebuilt after the swap. The caller falls back to
+    /// <see cref="ExportAsync"/> when there is no export yet.
+    /// </summary>
+    public async Task<StaticExportResult> UpdateAsync(StaticExportInput input, IReadOnlySet<string> points, StaticExportOptions options, TextWriter progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var now = time.GetUtcNow();
+        var target = Path.GetFullPath(options.OutputFolder);
+        var building = $"{target}.building-{Guid.NewGuid():N}";
+        try
+        {
+            CopyFolder(target, building);
+            var assets = AddAssets(input.WebRoot, site: null);
+            var data = input.Data;
+            var work = data.Cultures.All
+                .SelectMany(culture => PortalPages.All.Where(type => type.Export is not null)
+                    .SelectMany(type => type.Export!(new ExportRequest(data, culture, [], null)))
+                    .Where(page => page.Shows.Includes(points))
+                    .Select(page => (Culture: culture, page.SitePath, page.View)))
+                .ToList();
+            var pages = new System.Collections.Concurrent.ConcurrentBag<RenderedPage>();
+            await Parallel.ForEachAsync(work, async (page, _) =>
+            {
+                var file = StaticPaths.FileFor(page.Culture, page.SitePath);
+                var html = await page.View.RenderAsync(renderer, Context(input, page.Culture, page.SitePath, file, assets, now));
+                var bytes = Encoding.UTF8.GetBytes(html);
+                await File.WriteAllBytesAsync(Path.Combine(building, file), bytes);
+                var (links, problems) = InternalLinks.Of(file, html);
+                pages.Add(new RenderedPage(file, GzipSize(bytes), links, problems));
+            });
+            foreach (var (file, bytes) in OpenDataFiles(input, now))
+            {
+                await File.WriteAllBytesAsync(Path.Combine(building, file), bytes);
+            }
+
+            var files = Directory.EnumerateFiles(building, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(building, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+            var problems = OverBudget(pages).Concat(BrokenLinks(pages, files)).ToList();
+            if (problems.Count > 0)
+            {
+                throw new StaticExportException(problems);
+            }
+
+            Portal.Content.Files.AtomicFolder.Replace(building, target);
+            var swapped = clock.Elapsed;
+            progress.WriteLine(FormattableString.Invariant($"{pages.Count} pages re-rendered and swapped in after {swapped.TotalSeconds:0.00} s"));
+            await RebuildZipAsync(target, $"{target}.zip");
+
+            var sizes = pages.Select(p => p.Gzip).Order().DefaultIfEmpty().ToList();
+            var largest = pages.MaxBy(p => p.Gzip);
+            return new StaticExportResult(pages.Count, sizes[sizes.Count / 2], largest?.File ?? "", largest?.Gzip ?? 0, swapped, target, $"{target}.zip");
+        }
+        catch
+        {
+            if (Directory.Exists(building))
+            {
+                Directory.Delete(building, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static IEnumerable<(string File, byte[] Bytes)> OpenDataFiles(StaticExportInput input, DateTimeOffset now) =>
+        SupportPointOpenData.Files(input.Data, input.PublicBaseUrl, input.OpenDataLicense, now).Select(f => (f.Path.TrimStart('/'), f.Bytes));
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+
+    private static async Task RebuildZipAsync(string folder, string zip)
+    {
+        var temporary = $"{zip}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await Task.Run(() => ZipFile.CreateFromDirectory(folder, temporary, CompressionLevel.Fastest, includeBaseDirectory: false));
+            File.Move(temporary, zip, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
     }
 
@@ -169,7 +271,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
     private static string Fragment(string path) => path.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? path[i..] : "";
 
     /// <summary>Copies the stylesheets under a content-hashed name: cached for ever, replaced by the next change.</summary>
-    private static Dictionary<string, string> AddAssets(string webRoot, SiteFolderWriter site)
+    private static Dictionary<string, string> AddAssets(string webRoot, SiteFolderWriter? site)
     {
         var assets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var sheet in Stylesheets)
@@ -177,7 +279,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             var bytes = File.ReadAllBytes(Path.Combine(webRoot, sheet.TrimStart('/')));
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..8];
             var name = $"css/{Path.GetFileNameWithoutExtension(sheet)}.{hash}.css";
-            site.Add(name, bytes);
+            site?.Add(name, bytes);
             assets[sheet] = name;
         }
 

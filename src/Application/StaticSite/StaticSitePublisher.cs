@@ -26,7 +26,7 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
                 return await prints.GetOrPrintAsync(html, "pdf", () => printer.PdfAsync(html, CardSize.A6));
             };
         var exporter = new StaticSiteExporter(renderer, time);
-        var result = await exporter.ExportAsync(new StaticExportInput(data, options.Value.WebRootPath, options.Value.PublicBaseUrl),
+        var result = await exporter.ExportAsync(Input(data),
             new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
         if (withPdf)
         {
@@ -36,4 +36,18 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
 
         return result;
     }
+
+    /// <summary>After a status change: only the pages showing the points in <paramref name="points"/>, when there is an export to update.</summary>
+    public async Task<StaticExportResult> UpdateAsync(PortalData data, string outFolder, IReadOnlySet<string> points, TextWriter progress)
+    {
+        if (!Directory.Exists(outFolder))
+        {
+            return await ExportAsync(data, outFolder, null, withPdf: true, progress);
+        }
+
+        return await new StaticSiteExporter(renderer, time).UpdateAsync(Input(data), points, new StaticExportOptions(outFolder, null, null), progress);
+    }
+
+    private StaticExportInput Input(PortalData data) =>
+        new(data, options.Value.WebRootPath, options.Value.PublicBaseUrl, options.Value.OpenDataLicense);
 }

@@ -20,6 +20,7 @@ public sealed partial class UmbracoContentSync(
     PortalDataStore store,
     ContentSourceStatus status,
     ContentPublisher publisher,
+    PortalMetrics metrics,
     TimeProvider time,
     ILogger<UmbracoContentSync> logger)
 {
@@ -125,6 +126,7 @@ public sealed partial class UmbracoContentSync(
         catch (UmbracoUnavailableException e)
         {
             Fail(Area, e.Message);
+            metrics.Refreshed("umbraco", "unavailable");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -155,10 +157,11 @@ public sealed partial class UmbracoContentSync(
         if (load.Data is null)
         {
             Fail(Area, $"Umbraco content not used: {load.Summary}");
+            metrics.Refreshed("umbraco", "refused");
             return;
         }
 
-        var changed = !store.IsLoaded || store.Current.Content.Version != load.Data.Content.Version || status.Source != "umbraco";
+        var changed = !store.IsLoaded || !ContentChange.Between(store.Current, load.Data).IsNone || status.Source != "umbraco";
         if (changed)
         {
             store.Replace(load.Data);
@@ -169,6 +172,7 @@ public sealed partial class UmbracoContentSync(
         status.Succeeded(Area);
         Save(snapshot);
 
+        metrics.Refreshed("umbraco", changed ? "served" : "unchanged");
         if (changed)
         {
             LogServed(logger, load.Data.Content.Version);

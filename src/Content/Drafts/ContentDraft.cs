@@ -13,6 +13,7 @@ public sealed record ContentOrigin(string File, string Location, bool IsUmbraco 
     private static readonly Dictionary<string, string> UmbracoAliases = new(StringComparer.Ordinal)
     {
         ["link"] = "linkUrl", ["step"] = "campaignStep", ["key"] = "route", ["checklist"] = "items", ["municipality"] = "municipality",
+        ["message"] = "statusMessage", ["changed"] = "statusChangedAt", ["checked"] = "statusCheckedAt",
     };
 
     public DataProblem Problem(string field, string message) => new(File, Location, IsUmbraco ? UmbracoAlias(field) : field, message);
@@ -35,6 +36,7 @@ public sealed record ContentOrigin(string File, string Location, bool IsUmbraco 
 /// </summary>
 /// <param name="Version">Changes whenever the source's content changes.</param>
 /// <param name="SupportPoints">Support points the source publishes; null when it publishes none of its own.</param>
+/// <param name="Statuses">The live status of support points (content/status.yml, or the Umbraco support point documents); a point without one is on standby.</param>
 /// <param name="ReadProblems">What could not even be read (unparsable files, values of the wrong JSON type).</param>
 public sealed record ContentDraft(
     string Source,
@@ -43,7 +45,20 @@ public sealed record ContentDraft(
     IReadOnlyList<AlertDraft> Alerts,
     IReadOnlyDictionary<string, CultureDraft> ByCulture,
     IReadOnlyList<SupportPoint>? SupportPoints,
+    IReadOnlyList<StatusDraft> Statuses,
     IReadOnlyList<DataProblem> ReadProblems);
+
+/// <summary>A support point's live status as the source gave it; every value may be missing or wrong.</summary>
+/// <param name="Messages">Message per language code.</param>
+public sealed record StatusDraft(
+    ContentOrigin Origin,
+    string Slug,
+    string? State,
+    IReadOnlyList<string>? ServicesNow,
+    IReadOnlyDictionary<string, string> Messages,
+    string? ChangedAt,
+    string? CheckedAt,
+    string? Backup);
 
 /// <param name="Origin">Where the language's pages live (a folder, or the Umbraco culture).</param>
 public sealed record CultureDraft(ContentOrigin Origin, IReadOnlyList<PageDraft> Pages, CardDraft? Card);

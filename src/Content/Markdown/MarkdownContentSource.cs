@@ -42,7 +42,8 @@ public static class MarkdownContentSource
             byCulture[culture.Code] = new CultureDraft(new ContentOrigin(DataProblem.DisplayPath(folder), "folder"), pages, card);
         }
 
-        return new ContentDraft("content", VersionOf(contentDirectory, cultures), settings, alerts, byCulture, SupportPoints: null, problems);
+        var statuses = StatusFile.Read(contentDirectory, problems);
+        return new ContentDraft("content", VersionOf(contentDirectory, cultures), settings, alerts, byCulture, SupportPoints: null, statuses, problems);
     }
 
     private static List<PageDraft> ReadPages(string folder, List<DataProblem> problems)
@@ -110,7 +111,10 @@ public static class MarkdownContentSource
         }
     }
 
-    /// <summary>A short hash of every content file: the same files give the same version on every machine.</summary>
+    /// <summary>
+    /// A short hash of every content file: the same files give the same version on every machine. The status file is
+    /// left out: a status change is not new content (cards, print runs and the search index stay as they are).
+    /// </summary>
     private static string VersionOf(string contentDirectory, CultureSet cultures)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -30,6 +30,7 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
 
         var drafts = new Dictionary<string, CultureDraft>(StringComparer.Ordinal);
         var alertTexts = new Dictionary<Guid, (Dictionary<string, string> Texts, Dictionary<string, string> LinkTexts)>();
+        var statusMessages = new Dictionary<Guid, Dictionary<string, string>>();
         foreach (var culture in cultures.All)
         {
             var items = Distinct(byCulture.GetValueOrDefault(culture.Code, []));
@@ -52,7 +53,10 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
                         card ??= new CardDraft(Origin(item, culture), item.Text("title"), item.Text("tieIn"), item.Lines("actions"),
                             Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture));
                         break;
-                    case ContentTypes.SiteSettings or ContentTypes.SupportPoint:
+                    case ContentTypes.SupportPoint:
+                        AddText(statusMessages.TryGetValue(item.Id, out var messages) ? messages : statusMessages[item.Id] = [], culture.Code, item.Text("statusMessage"));
+                        break;
+                    case ContentTypes.SiteSettings:
                         break;
                     default:
                         LogSkippedType(logger, item.ContentType, item.Id);
@@ -66,9 +70,12 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
         var alerts = source.Where(i => i.ContentType == ContentTypes.Alert).Select(item => new AlertDraft(Origin(item, cultures.Default),
             item.Id.ToString(), item.Text("severity"), alertTexts[item.Id].Texts, item.Text("linkUrl"), alertTexts[item.Id].LinkTexts,
             item.Text("activeFrom"), item.Text("activeUntil"))).ToList();
-        var points = source.Where(i => i.ContentType == ContentTypes.SupportPoint).Select(i => ToSupportPoint(i, cultures.Default, problems))
-            .OfType<SupportPoint>().ToList();
-        return new ContentDraft("umbraco", VersionOf(byCulture), settings, alerts, drafts, points.Count > 0 ? points : null, problems);
+        var pointItems = source.Where(i => i.ContentType == ContentTypes.SupportPoint).ToList();
+        var points = pointItems.Select(i => ToSupportPoint(i, cultures.Default, problems)).OfType<SupportPoint>().ToList();
+        var statuses = pointItems.Select(item => new StatusDraft(Origin(item, cultures.Default), item.Text("slug") ?? item.Slug, item.Text("status"),
+            item.List("servicesNow") is { Count: > 0 } servicesNow ? servicesNow : null, statusMessages.GetValueOrDefault(item.Id) ?? [],
+            item.Text("statusChangedAt"), item.Text("statusCheckedAt"), item.Text("backup"))).ToList();
+        return new ContentDraft("umbraco", VersionOf(byCulture), settings, alerts, drafts, points.Count > 0 ? points : null, statuses, problems);
 
         int? Whole(DeliveryItem item, string alias, List<DataProblem> sink, PortalCulture culture)
         {
@@ -148,11 +155,6 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
             problems.Add(origin.Problem("kind", $"'{item.Text("kind")}' is not one of: {string.Join(", ", KebabTokens<SupportPointKind>.ByToken.Keys)}"));
         }
 
-        if (!KebabTokens<SupportPointStatus>.ByToken.TryGetValue(item.Text("status") ?? "", out var status))
-        {
-            problems.Add(origin.Problem("status", $"'{item.Text("status")}' is not one of: {string.Join(", ", KebabTokens<SupportPointStatus>.ByToken.Keys)}"));
-        }
-
         var services = Tokens<SupportPointService>(item, "services", origin, problems);
         var accessibility = Tokens<AccessibilityFeature>(item, "accessibility", origin, problems);
         if (problems.Count > before)
@@ -160,10 +162,10 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
             return null;
         }
 
-        var changed = MunicipalTime.Parse(item.Text("statusChangedAt")) ?? item.UpdateDate;
+        // The live status comes with the other statuses through the validator (ContentDraft.Statuses).
         return new SupportPoint(item.Text("slug") ?? item.Slug, item.Name.Trim(),
             new Address(item.Text("street") ?? "", item.Text("houseNumber") ?? "", (item.Text("postcode") ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), item.Text("city") ?? ""),
-            new GeoPoint(latitude!.Value, longitude!.Value), kind, services, accessibility, status, changed, item.List("serves"), item.Flag("isExample"),
+            new GeoPoint(latitude!.Value, longitude!.Value), kind, services, accessibility, SupportPointStatus.Standby, item.List("serves"), item.Flag("isExample"),
             $"umbraco:{item.Id}");
     }
 
@@ -193,11 +195,27 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
             foreach (var item in items)
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(culture));
-                hash.AppendData(Encoding.UTF8.GetBytes(item.Raw.GetRawText()));
+                hash.AppendData(Encoding.UTF8.GetBytes(item.ContentType == ContentTypes.SupportPoint ? WithoutStatus(item) : item.Raw.GetRawText()));
             }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    /// <summary>Status properties of a support point, which change during a crisis without changing the content.</summary>
+    public static readonly IReadOnlySet<string> StatusAliases = new HashSet<string>(StringComparer.Ordinal)
+        { "status", "servicesNow", "statusMessage", "statusChangedAt", "statusCheckedAt", "backup" };
+
+    /// <summary>
+    /// A support point as it counts for the content version: its name and fixed properties. A status publish (which also
+    /// moves updateDate) is not new content: cards, print runs and the search index stay as they are.
+    /// </summary>
+    private static string WithoutStatus(DeliveryItem item)
+    {
+        var fixedProperties = item.Properties.ValueKind == JsonValueKind.Object
+            ? item.Properties.EnumerateObject().Where(p => !StatusAliases.Contains(p.Name)).Select(p => $"{p.Name}={p.Value.GetRawText()}")
+            : [];
+        return $"{item.Id}|{item.Name}|{string.Join('|', fixedProperties)}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped Umbraco item of unknown type {ContentType} ({Id})")]

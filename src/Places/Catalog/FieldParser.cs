@@ -103,23 +103,6 @@ internal sealed partial class FieldParser
         }
     }
 
-    public DateTimeOffset Timestamp(string field)
-    {
-        var value = Text(field);
-        if (value.Length > 0
-            && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            return time;
-        }
-
-        if (value.Length > 0)
-        {
-            Fail(field, $"'{value}' is not a time like 2026-11-01T09:00:00+01:00 (with its UTC offset)");
-        }
-
-        return default;
-    }
-
     /// <summary>Reads one token of a kebab-case vocabulary, e.g. "drinking-water" for DrinkingWater.</summary>
     public TEnum Token<TEnum>(string field) where TEnum : struct, Enum
     {

@@ -185,7 +185,7 @@ public static partial class PlaceCatalogLoader
 
     private static readonly string[] SupportPointColumns =
         ["slug", "name", "kind", "street", "house_number", "postcode", "city", "lat", "lon",
-         "services", "accessibility", "status", "status_changed", "serves", "example", "source"];
+         "services", "accessibility", "serves", "example", "source"];
 
     private static List<SupportPoint> LoadSupportPoints(
         string path, ProblemCollector problems, HashSet<string> buurten, Geometry? municipality)
@@ -220,8 +220,7 @@ public static partial class PlaceCatalogLoader
                 fields.Token<SupportPointKind>("kind"),
                 fields.Tokens<SupportPointService>("services"),
                 fields.Tokens<AccessibilityFeature>("accessibility"),
-                fields.Token<SupportPointStatus>("status"),
-                fields.Timestamp("status_changed"),
+                SupportPointStatus.Standby,
                 serves,
                 fields.Boolean("example"),
                 fields.OptionalText("source"));

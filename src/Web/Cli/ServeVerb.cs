@@ -44,6 +44,7 @@ public static class ServeVerb
             return 1;
         }
 
+        _ = app.Services.GetRequiredService<Portal.Application.Publishing.ContentPublisher>().Started(load.Data);
         app.UsePortal();
         await app.RunAsync();
         return 0;

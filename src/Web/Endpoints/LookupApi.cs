@@ -1,41 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Application;
 using Portal.Places;
+using Portal.Places.Catalog;
 using Portal.Places.Lookup;
 
 namespace Portal.Web.Endpoints;
 
-/// <summary>GET /api/v1/lookup, /api/v1/support-points, /api/v1/buurten/{code}.</summary>
+/// <summary>
+/// GET /api/v1/lookup, /api/v1/support-points[/{slug}], /api/v1/buurten[/{code}]: read only, typed results, described
+/// by the OpenAPI document at /api/v1/openapi.json. Status changes come through Umbraco or `portal status set`, never here.
+/// </summary>
 public static class LookupApi
 {
     public static IEndpointRouteBuilder MapLookupApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
-        api.MapGet("/lookup", LookupAsync);
+        var api = app.MapGroup("/api/v1").WithTags("noodsteunpunten");
+        api.MapGet("/lookup", LookupAsync)
+            .WithName("lookup").WithSummary("The support point for an address (postcode and house number) or a position (lat, lon)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/support-points", (PlaceCatalog places) =>
-            TypedResults.Ok(places.SupportPoints.Select(p => SupportPointDto.From(p, places))));
-        api.MapGet("/support-points/{slug}", (string slug, PlaceCatalog places) =>
-            places.FindSupportPoint(slug) is { } point
-                ? Results.Ok(SupportPointDto.From(point, places))
-                : NotFound("Unknown support point", $"There is no support point '{slug}'."));
+                TypedResults.Ok(places.SupportPoints.Select(p => SupportPointDto.From(p, places)).ToList()))
+            .WithName("supportPoints").WithSummary("Every support point with its live status");
+        api.MapGet("/support-points/{slug}", Results<Ok<SupportPointDto>, ProblemHttpResult> (string slug, PlaceCatalog places) =>
+                places.FindSupportPoint(slug) is { } point
+                    ? TypedResults.Ok(SupportPointDto.From(point, places))
+                    : NotFound("Unknown support point", $"There is no support point '{slug}'."))
+            .WithName("supportPoint").WithSummary("One support point with its live status")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/buurten", (PlaceCatalog places) =>
-            TypedResults.Ok(places.Buurten.Select(b => BuurtAnswerDto.From(places.AssignmentFor(b), places))));
-        api.MapGet("/buurten/{code}", (string code, PlaceCatalog places) =>
-        {
-            if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[Bb][Uu][0-9]{8}$"))
+                TypedResults.Ok(places.Buurten.Select(b => BuurtAnswerDto.From(places.AssignmentFor(b), places)).ToList()))
+            .WithName("buurten").WithSummary("Every buurt with its support point and backup");
+        api.MapGet("/buurten/{code}", Results<Ok<BuurtAnswerDto>, ValidationProblem, ProblemHttpResult> (string code, PlaceCatalog places) =>
             {
-                return Invalid("code", $"'{code}' is not a CBS buurt code; expected BU followed by 8 digits, e.g. BU02680202.");
-            }
+                if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[Bb][Uu][0-9]{8}$"))
+                {
+                    return Invalid("code", $"'{code}' is not a CBS buurt code; expected BU followed by 8 digits, e.g. BU02680202.");
+                }
 
-            return places.FindBuurt(code.ToUpperInvariant()) is { } buurt
-                ? Results.Ok(BuurtAnswerDto.From(places.AssignmentFor(buurt), places))
-                : NotFound("Unknown buurt", $"There is no buurt {code.ToUpperInvariant()} in {places.MunicipalityName}.");
-        });
+                return places.FindBuurt(code.ToUpperInvariant()) is { } buurt
+                    ? TypedResults.Ok(BuurtAnswerDto.From(places.AssignmentFor(buurt), places))
+                    : NotFound("Unknown buurt", $"There is no buurt {code.ToUpperInvariant()} in {places.MunicipalityName}.");
+            })
+            .WithName("buurt").WithSummary("One buurt (CBS code) with its support point and backup")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     /// <summary>Parsed by <see cref="LookupRequest"/>, with the same rules as the HTML lookup page.</summary>
-    private static async Task<IResult> LookupAsync(
+    private static async Task<Results<Ok<LookupResponse>, ValidationProblem, ProblemHttpResult>> LookupAsync(
         string? postcode, string? huisnummer, string? lat, string? lon,
-        PlaceCatalog places, SupportPointLookup lookup, CancellationToken cancellationToken)
+        PlaceCatalog places, SupportPointLookup lookup, PortalMetrics metrics, CancellationToken cancellationToken)
     {
         var (request, errors) = LookupRequest.Parse(postcode, huisnummer, lat, lon);
         if (request is null)
@@ -52,11 +66,12 @@ public static class LookupApi
         }
 
         var outcome = await request.RunAsync(lookup, cancellationToken);
+        metrics.Lookup(KebabCase.Of(outcome.Status));
         return outcome.Status switch
         {
             LookupStatus.UnknownPostcode => NotFound("Unknown postcode", $"This postcode is not known in {places.MunicipalityName}."),
             LookupStatus.OutsideMunicipality => NotFound("Outside the municipality", $"This place is not in {places.MunicipalityName}; see your own municipality's website."),
-            _ => Results.Ok(ToResponse(outcome, places)),
+            _ => TypedResults.Ok(ToResponse(outcome, places)),
         };
     }
 
@@ -77,9 +92,9 @@ public static class LookupApi
                 : null);
     }
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "Invalid lookup request");
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "Invalid lookup request");
 
-    private static IResult NotFound(string title, string detail) =>
-        Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
 }

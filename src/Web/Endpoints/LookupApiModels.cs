@@ -21,6 +21,12 @@ public sealed record AddressDto(string Street, string HouseNumber, string Postco
 
 public sealed record LocationDto(double Lat, double Lon);
 
+/// <param name="Status">standby, open, full (go to <paramref name="GoInstead"/>) or closed.</param>
+/// <param name="StatusChangedAt">When the status last changed; null when never set since the point was designated.</param>
+/// <param name="StatusCheckedAt">When the status was last confirmed on site, if given.</param>
+/// <param name="ServicesNow">What the point offers now; null when not stated (then <paramref name="Services"/>).</param>
+/// <param name="StatusMessage">The municipality's short message per language code; other languages show "nl".</param>
+/// <param name="GoInstead">Slug of the open point to go to while this one does not take visitors; null when it does or none is open.</param>
 /// <param name="DistanceFrom">"address" when measured from the resident's own position, "buurt-centre" otherwise.</param>
 public sealed record SupportPointDto(
     string Slug,
@@ -31,7 +37,11 @@ public sealed record SupportPointDto(
     IReadOnlyList<string> Services,
     IReadOnlyList<string> Accessibility,
     string Status,
-    DateTimeOffset StatusChangedAt,
+    DateTimeOffset? StatusChangedAt,
+    DateTimeOffset? StatusCheckedAt,
+    IReadOnlyList<string>? ServicesNow,
+    IReadOnlyDictionary<string, string> StatusMessage,
+    string? GoInstead,
     IReadOnlyList<string> Buurten,
     bool IsExample,
     string Url,
@@ -46,8 +56,12 @@ public sealed record SupportPointDto(
         new LocationDto(point.Location.Latitude, point.Location.Longitude),
         [.. point.Services.Select(KebabCase.Of)],
         [.. point.Accessibility.Select(KebabCase.Of)],
-        KebabCase.Of(point.Status),
-        point.StatusChangedAt,
+        KebabCase.Of(point.Status.State),
+        point.Status.ChangedAt,
+        point.Status.CheckedAt,
+        point.Status.ServicesNow is { } now ? [.. now.Select(KebabCase.Of)] : null,
+        point.Status.Messages,
+        places.GoInstead(point)?.Slug,
         [.. places.BuurtenServedBy(point).Select(b => b.Code)],
         point.IsExample,
         SitePaths.SupportPoint(point.Slug));

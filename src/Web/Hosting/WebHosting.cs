@@ -11,6 +11,8 @@ namespace Portal.Web.Hosting;
 /// <summary>The web host: what it adds to the application layer (privacy-safe logging, health checks) and its pipeline.</summary>
 public static class WebHosting
 {
+    public const string ApiDocument = "v1";
+
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
         // Residents' postcodes and coordinates travel in query strings; the categories that log request URLs
@@ -27,6 +29,17 @@ public static class WebHosting
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        services.AddOpenApi(ApiDocument, openApi =>
+        {
+            openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Portal API: noodsteunpunten";
+                document.Info.Description = "Read-only: support points with their live status, buurten and lookups. Open data (GeoJSON, CSV, DCAT) at /open-data/.";
+                return Task.CompletedTask;
+            });
+        });
+        builder.AddPortalTelemetry();
         return builder;
     }
 
@@ -44,6 +57,8 @@ public static class WebHosting
         app.UseRouting();
         var cultures = app.Services.GetRequiredService<Portal.Content.Cultures.CultureSet>();
         app.MapLookupApi();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapOpenData();
         app.MapPortalHealth();
         app.MapUmbracoWebhook();
         app.MapCardFiles(cultures);

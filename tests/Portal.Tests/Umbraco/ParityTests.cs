@@ -90,7 +90,7 @@ public sealed class ParityTests : IDisposable
                 new Uri("http://localhost/"))).ToList();
             foreach (var type in PortalPages.All.Where(t => t is { Live: not null, Export: not null }))
             {
-                foreach (var (sitePath, _) in type.Export!(new ExportRequest(data, culture, cards, null)))
+                foreach (var (sitePath, _, _) in type.Export!(new ExportRequest(data, culture, cards, null)))
                 {
                     yield return culture.Path(sitePath);
                 }

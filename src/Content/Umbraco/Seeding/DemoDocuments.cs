@@ -74,9 +74,9 @@ public static class DemoDocuments
                 new("longitude", null, point.Location.Longitude.ToString("R", CultureInfo.InvariantCulture)),
                 new("services", null, string.Join(';', point.Services.Select(KebabCase.Of))),
                 new("accessibility", null, string.Join(';', point.Accessibility.Select(KebabCase.Of))),
-                new("status", null, KebabCase.Of(point.Status)), new("statusChangedAt", null, LocalTime(point.StatusChangedAt.ToString("O", CultureInfo.InvariantCulture))),
                 new("serves", null, string.Join(';', point.ExplicitBuurtCodes)), new("isExample", null, point.IsExample),
-            ], point.StatusChangedAt)));
+                .. StatusValues(point.Status, cultures),
+            ], point.Status.ChangedAt ?? home.UpdatedAt)));
         return documents;
     }
 
@@ -131,6 +131,17 @@ public static class DemoDocuments
 
     /// <summary>The checklist item element type's id, as umbraco/document-types/01-checklist-item.json gives it.</summary>
     public static readonly Guid ChecklistItemType = Guid.Parse("b6b94258-aecb-5d80-829c-8ef284964ad8");
+
+    /// <summary>A support point's live status as its document's properties (the status group of 05-support-point.json).</summary>
+    public static IEnumerable<DocumentValue> StatusValues(SupportPointStatus status, CultureSet cultures) =>
+    [
+        new("status", null, KebabCase.Of(status.State)),
+        new("servicesNow", null, status.ServicesNow is { } now ? string.Join(';', now.Select(KebabCase.Of)) : null),
+        new("statusChangedAt", null, status.ChangedAt is { } changed ? MunicipalTime.ToUmbraco(changed) : null),
+        new("statusCheckedAt", null, status.CheckedAt is { } checkedAt ? MunicipalTime.ToUmbraco(checkedAt) : null),
+        new("backup", null, status.BackupSlug),
+        .. cultures.All.Select(c => new DocumentValue("statusMessage", c.Code, status.Messages.GetValueOrDefault(c.Code))),
+    ];
 
     /// <summary>Umbraco's date pickers keep no time zone: the time on the municipality's clock, as an editor enters it.</summary>
     private static string? LocalTime(string? time) => MunicipalTime.Parse(time) is { } parsed ? MunicipalTime.ToUmbraco(parsed) : null;

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Application.Publishing;
+using Portal.Content.Files;
+
+namespace Portal.Application.ContentPipeline;
+
+/// <summary>
+/// For a municipality without Umbraco: a running portal re-reads content/ when a file in it changes (`portal status
+/// set`, an edited page or CSV) and serves the result when it is valid. Invalid content changes nothing that is served;
+/// the problems go to /health until a later change fixes them.
+/// </summary>
+public sealed partial class ContentFolderWatcher(
+    ContentPipeline pipeline,
+    PortalDataStore store,
+    ContentSourceStatus status,
+    ContentPublisher publisher,
+    PortalMetrics metrics,
+    IOptions<PortalOptions> options,
+    TimeProvider time,
+    ILogger<ContentFolderWatcher> logger) : BackgroundService
+{
+    public const string Area = "content";
+
+    /// <summary>Editors save several files at once; one re-read after they are done is enough.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(50);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var changes = System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
+        });
+        using var watcher = new FileSystemWatcher(options.Value.ContentPath)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        void Changed(object? _, FileSystemEventArgs e)
+        {
+            if (!AtomicFile.IsTemporary(e.FullPath))
+            {
+                changes.Writer.TryWrite(true);
+            }
+        }
+
+        watcher.Changed += Changed;
+        watcher.Created += Changed;
+        watcher.Deleted += Changed;
+        watcher.Renamed += Changed;
+        watcher.Error += (_, e) => status.Failed(Area, $"watching {options.Value.ContentPath} failed ({e.GetException().Message}); restart the portal to pick up changes");
+        watcher.EnableRaisingEvents = true;
+
+        await foreach (var _ in changes.Reader.ReadAllAsync(stoppingToken))
+        {
+            await Task.Delay(Settle, time, stoppingToken);
+            while (changes.Reader.TryRead(out var _))
+            {
+            }
+
+            Reload();
+        }
+    }
+
+    /// <summary>Reads content/ through the pipeline and serves it when valid and different.</summary>
+    public void Reload()
+    {
+        try
+        {
+            var load = pipeline.LoadContentFolder();
+            if (load.Data is null)
+            {
+                status.Failed(Area, $"{options.Value.ContentPath} changed but is not used: {load.Summary}; serving the last good content");
+                metrics.Refreshed("content", "refused");
+                LogRefused(logger, load.Summary);
+                return;
+            }
+
+            status.Succeeded(Area);
+            if (store.IsLoaded && ContentChange.Between(store.Current, load.Data).IsNone)
+            {
+                metrics.Refreshed("content", "unchanged");
+                return;
+            }
+
+            store.Replace(load.Data);
+            status.Served("content", null, time.GetUtcNow());
+            metrics.Refreshed("content", "served");
+            _ = publisher.Published(load.Data);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file being replaced as it is read: the next change event reads it again.
+            status.Failed(Area, $"reading {options.Value.ContentPath} failed: {e.Message}; serving the last good content");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "content/ changed but was not used: {Problems}")]
+    private static partial void LogRefused(ILogger logger, string problems);
+}
