@@ -77,15 +77,16 @@ public sealed partial class ContentFolderWatcher(
                 return;
             }
 
-            status.Succeeded(Area);
             if (store.IsLoaded && ContentChange.Between(store.Current, load.Data).IsNone)
             {
+                status.Succeeded(Area);
                 metrics.Refreshed("content", "unchanged");
                 return;
             }
 
             store.Replace(load.Data);
             status.Served("content", null, time.GetUtcNow());
+            status.Succeeded(Area);
             metrics.Refreshed("content", "served");
             _ = publisher.Published(load.Data);
         }

@@ -25,24 +25,40 @@ public sealed class DeliveryApiStandIn : HttpMessageHandler
     private readonly Guid _home;
     private readonly UmbracoOptions _cultures = new();
 
+    private readonly CultureSet _portalCultures;
+
     public DeliveryApiStandIn(IReadOnlyList<UmbracoDocument> documents, CultureSet cultures)
     {
         _home = documents[0].Key;
-        var start = new ApiContentStartItem(_home, "nijmegen");
+        _portalCultures = cultures;
         foreach (var culture in cultures.All)
         {
+            _order[_cultures.UmbracoCulture(culture.Code)] = [];
+        }
+
+        foreach (var document in documents)
+        {
+            Publish(document);
+        }
+    }
+
+    /// <summary>What publishing a document in the backoffice does: the Delivery API serves its new version in every culture it has.</summary>
+    public void Publish(UmbracoDocument document)
+    {
+        var start = new ApiContentStartItem(_home, "nijmegen");
+        foreach (var culture in _portalCultures.All.Where(c => !document.VariesByCulture || document.Names.ContainsKey(c.Code)))
+        {
             var umbracoCulture = _cultures.UmbracoCulture(culture.Code);
-            _order[umbracoCulture] = [];
-            foreach (var document in documents.Where(d => !d.VariesByCulture || d.Names.ContainsKey(culture.Code)))
+            var route = new ApiContentRoute(document.Segment.Length == 0 ? "/" : $"/{document.Segment}/", start);
+            var properties = document.Values.Where(v => v.Culture is null || v.Culture == culture.Code)
+                .ToDictionary(v => v.Alias, v => Delivered(v.Value));
+            var name = document.VariesByCulture ? document.Names[culture.Code] : document.Names.Values.First();
+            IApiContentResponse item = new ApiContentResponse(document.Key, name, document.DocumentType, document.UpdatedAt.UtcDateTime,
+                document.UpdatedAt.UtcDateTime, route, properties,
+                document.VariesByCulture ? new Dictionary<string, IApiContentRoute> { [umbracoCulture] = route } : new Dictionary<string, IApiContentRoute>());
+            _items[(umbracoCulture, document.Key)] = JsonSerializer.Serialize(item, Json);
+            if (!_order[umbracoCulture].Contains(document.Key))
             {
-                var route = new ApiContentRoute(document.Segment.Length == 0 ? "/" : $"/{document.Segment}/", start);
-                var properties = document.Values.Where(v => v.Culture is null || v.Culture == culture.Code)
-                    .ToDictionary(v => v.Alias, v => Delivered(v.Value));
-                var name = document.VariesByCulture ? document.Names[culture.Code] : document.Names.Values.First();
-                IApiContentResponse item = new ApiContentResponse(document.Key, name, document.DocumentType, document.UpdatedAt.UtcDateTime,
-                    document.UpdatedAt.UtcDateTime, route, properties,
-                    document.VariesByCulture ? new Dictionary<string, IApiContentRoute> { [umbracoCulture] = route } : new Dictionary<string, IApiContentRoute>());
-                _items[(umbracoCulture, document.Key)] = JsonSerializer.Serialize(item, Json);
                 _order[umbracoCulture].Add(document.Key);
             }
         }

@@ -35,6 +35,30 @@ public sealed class ParityTests : IDisposable
                 link-text:
                   nl: "Wat u kunt doen"
             """);
+        // And its support points in every state, with messages in some languages and a backup named for one.
+        File.WriteAllText(Path.Combine(_content.Root, "status.yml"), """
+            points:
+              brandweerkazerne-nijmegen-west:
+                status: open
+                services-now: [information, drinking-water]
+                message:
+                  nl: "Open tot 22.00 uur. Neem een fles mee."
+                  ar: "مفتوحة حتى الساعة 22:00. أحضر زجاجة."
+                changed: 2026-11-23T08:00:00+01:00
+                checked: 2026-11-23T12:15:00+01:00
+              gemeentehuis-nijmegen:
+                status: full
+                backup: brandweerkazerne-nijmegen-centrum
+                changed: 2026-11-23T09:30:00+01:00
+              brandweerkazerne-nijmegen-centrum:
+                status: open
+                changed: 2026-11-23T09:00:00+01:00
+              brandweerkazerne-nijmegen-noord:
+                status: closed
+                message:
+                  nl: "Gesloten door wateroverlast."
+                changed: 2026-11-23T10:00:00+01:00
+            """);
     }
 
     [Fact]
@@ -106,6 +130,10 @@ public sealed class ParityTests : IDisposable
         yield return "/api/v1/buurten";
         yield return "/api/v1/lookup?postcode=6525AG&huisnummer=11";
         yield return "/s/BU02680202";
+        yield return "/api/v1/support-points/gemeentehuis-nijmegen";
+        yield return "/open-data/noodsteunpunten.geojson";
+        yield return "/open-data/noodsteunpunten.csv";
+        yield return "/open-data/dcat.jsonld";
     }
 
     private async Task<string> Export(PortalFactory factory, PortalData data, string name)

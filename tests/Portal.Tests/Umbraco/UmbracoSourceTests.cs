@@ -59,10 +59,18 @@ public sealed class UmbracoSourceTests : IDisposable
         Assert.Contains("de stroom is uitgevallen", page.QuerySelector(".alert-warning")!.TextContent);
         Assert.Equal("/stroomuitval", page.QuerySelector(".alert a")!.GetAttribute("href"));
         var point = await Page(client, "/steunpunt/brandweer-groenewoud");
-        Assert.Contains("Open", point.QuerySelector(".status")!.TextContent);
+        var status = point.QuerySelector(".point-status")!.TextContent;
+        Assert.Contains("Open", status);
+        Assert.Contains("Nu beschikbaar: drinkwater", status);
+        Assert.Contains("Open tot 22.00 uur. Neem een fles mee.", status);
+        Assert.Contains("Laatst bijgewerkt: 21 november 2026, 12:00", status);
+        var english = await Page(client, "/en/steunpunt/brandweer-groenewoud");
+        Assert.Contains("Open until 10 pm. Bring a bottle.", english.QuerySelector(".point-status")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/steunpunt/obs-de-muze")).StatusCode);
         var api = await client.GetFromJsonAsync<JsonElement>("/api/v1/lookup?postcode=6512GD");
         Assert.Equal("brandweer-groenewoud", api.GetProperty("supportPoint").GetProperty("slug").GetString());
+        Assert.Equal("Open until 10 pm. Bring a bottle.", api.GetProperty("supportPoint").GetProperty("statusMessage").GetProperty("en").GetString());
+        Assert.Equal(["drinking-water"], api.GetProperty("supportPoint").GetProperty("servicesNow").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

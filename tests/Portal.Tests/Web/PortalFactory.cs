@@ -17,9 +17,17 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public ConcurrentQueue<string> LogLines { get; } = new();
 
+    /// <summary>More configuration (Portal:StaticOutputPath, …) for this portal.</summary>
+    public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Portal:ContentPath", ContentPath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new CapturingLoggerProvider(LogLines)));
     }
 }

@@ -1,0 +1,279 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Portal.Application;
+using Portal.Application.ContentPipeline;
+using Portal.Content.Umbraco.Seeding;
+using Portal.Places;
+using Portal.Tests.Umbraco;
+using Portal.Tests.Web;
+using Portal.Web.Cli;
+
+namespace Portal.Tests.Crisis;
+
+/// <summary>
+/// An officer changes a point's status and, within seconds, every channel says so: the live pages, the QR landing,
+/// the API, the open data and the static fallback site, each sending residents to the open backup.
+/// </summary>
+public sealed class CrisisModeTests : IDisposable
+{
+    private const string TownHall = "gemeentehuis-nijmegen";
+    private const string FireStation = "brandweerkazerne-nijmegen-centrum";
+
+    private readonly TestContent _content = new();
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"portal-crisis-{Guid.NewGuid():N}");
+    private readonly List<IDisposable> _factories = [];
+
+    private string StaticFolder => Path.Combine(_scratch, "static");
+
+    [Fact]
+    public async Task Status_set_reaches_every_channel_and_sends_residents_to_the_open_backup()
+    {
+        var factory = Start(new PortalFactory { ContentPath = _content.Root, Settings = StaticSettings() });
+        var client = factory.CreateClient();
+        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(StaticFolder, "index.html"))), 90);
+        var peacetime = await client.GetAsync("/open-data/noodsteunpunten.geojson");
+        Assert.DoesNotContain("Noodsteunpunten nu", File.ReadAllText(Path.Combine(StaticFolder, "index.html")));
+
+        Assert.Equal(0, (await Cli("status", "set", FireStation, "open", "--services", "information,drinking-water",
+            "--message", "nl=Open tot 22.00 uur. Neem een fles mee.", "--message", "ar=مفتوحة حتى الساعة 22:00")).Exit);
+        var (exit, output, error) = await Cli("status", "set", TownHall, "full", "--backup", FireStation, "--message", "Vol. Ga naar de brandweerkazerne.");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Residents are sent to Brandweerkazerne Nijmegen-Centrum", output);
+
+        // Live: the point's page, the home page and a lookup for an address it serves.
+        await Eventually.TrueAsync(async () => (await Page(client, $"/steunpunt/{TownHall}")).QuerySelector(".point-status.status-full") is not null);
+        var point = await Page(client, $"/steunpunt/{TownHall}");
+        var status = point.QuerySelector(".point-status")!;
+        Assert.Contains("Vol – Er is geen plek meer.", status.TextContent);
+        Assert.Contains("Vol. Ga naar de brandweerkazerne.", status.TextContent);
+        Assert.Equal($"/steunpunt/{FireStation}", status.QuerySelector(".go-instead a")!.GetAttribute("href"));
+        // The status comes before everything else on the page.
+        Assert.Equal("point-status status-full", point.QuerySelector("main h1 ~ *:not(h2)")!.ClassName);
+
+        var home = await Page(client, "/");
+        Assert.Equal("Noodsteunpunten nu", home.QuerySelector("h1")!.TextContent);
+        var listed = home.QuerySelectorAll(".open-point-list > li").Select(li => li.QuerySelector("a")!.TextContent).ToList();
+        Assert.Equal(["Brandweerkazerne Nijmegen-Centrum", "Gemeentehuis Nijmegen"], listed);
+        var arabic = await Page(client, $"/ar/steunpunt/{FireStation}");
+        Assert.Equal("مفتوحة حتى الساعة 22:00", arabic.QuerySelector(".status-message")!.TextContent);
+        Assert.Equal("rtl", arabic.QuerySelector(".status-message")!.GetAttribute("dir"));
+        var english = await Page(client, $"/en/steunpunt/{FireStation}");
+        Assert.Equal("nl", english.QuerySelector(".status-message")!.GetAttribute("lang"));
+
+        var lookup = await Page(client, "/opzoeken?lat=51.8466&lon=5.8651");
+        Assert.NotNull(lookup.QuerySelector(".support-point .point-status.status-full .go-instead"));
+        Assert.Equal("Brandweerkazerne Nijmegen-Centrum", lookup.QuerySelector(".open-points .open-point-list a")!.TextContent);
+
+        // The QR code on the card names the buurt; it lands on the point's page, which now says "full".
+        var noRedirects = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var landing = await noRedirects.GetAsync("/s/BU02680100");
+        Assert.Equal($"/steunpunt/{TownHall}", landing.Headers.Location!.OriginalString);
+
+        var api = await client.GetFromJsonAsync<JsonElement>($"/api/v1/support-points/{TownHall}");
+        Assert.Equal("full", api.GetProperty("status").GetString());
+        Assert.Equal(FireStation, api.GetProperty("goInstead").GetString());
+        Assert.Equal("Vol. Ga naar de brandweerkazerne.", api.GetProperty("statusMessage").GetProperty("nl").GetString());
+
+        // Open data: new bytes, a new tag; asking again with the tag costs a 304.
+        var geojson = await client.GetAsync("/open-data/noodsteunpunten.geojson");
+        Assert.NotEqual(peacetime.Headers.ETag, geojson.Headers.ETag);
+        var feature = JsonDocument.Parse(await geojson.Content.ReadAsStringAsync()).RootElement.GetProperty("features").EnumerateArray()
+            .Single(f => f.GetProperty("properties").GetProperty("slug").GetString() == TownHall);
+        Assert.Equal("full", feature.GetProperty("properties").GetProperty("status").GetString());
+        Assert.Equal(FireStation, feature.GetProperty("properties").GetProperty("go_instead").GetString());
+        Assert.Equal(5.8653279, feature.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble());
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/open-data/noodsteunpunten.geojson");
+        conditional.Headers.IfNoneMatch.Add(geojson.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+        Assert.Contains($"{TownHall},Gemeentehuis Nijmegen,coordinating", await client.GetStringAsync("/open-data/noodsteunpunten.csv"));
+
+        // The static fallback site: the same, within seconds, without a full export.
+        var staticPage = Path.Combine(StaticFolder, "steunpunt", $"{TownHall}.html");
+        await Eventually.TrueAsync(() => Task.FromResult(File.ReadAllText(staticPage).Contains("status-full", StringComparison.Ordinal)), 20);
+        Assert.Contains($"href=\"{FireStation}.html\"", File.ReadAllText(staticPage));
+        Assert.Contains("\"status\":\"full\"", File.ReadAllText(Path.Combine(StaticFolder, "open-data", "noodsteunpunten.geojson")));
+        Assert.Contains("ممتلئة", File.ReadAllText(Path.Combine(StaticFolder, "ar", "steunpunt", $"{TownHall}.html")));
+        Assert.Contains("Noodsteunpunten nu", File.ReadAllText(Path.Combine(StaticFolder, "index.html")));
+        // Only the pages that show these points were rendered again, not the whole site.
+        List<int> Rebuilt() => [.. factory.LogLines.Where(l => l.Contains("Rebuilt the static site: ", StringComparison.Ordinal))
+            .Select(l => int.Parse(System.Text.RegularExpressions.Regex.Match(l, @"site: (\d+) pages").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+        await Eventually.TrueAsync(() => Task.FromResult(Rebuilt() is { Count: >= 2 } rebuilt && rebuilt[^1] < rebuilt[0] / 2), 20);
+    }
+
+    [Fact]
+    public async Task A_broken_status_file_keeps_the_last_good_status_and_says_what_is_wrong()
+    {
+        var client = Start(new PortalFactory { ContentPath = _content.Root }).CreateClient();
+        Assert.Equal(0, (await Cli("status", "set", FireStation, "open")).Exit);
+        await Eventually.TrueAsync(async () => (await Page(client, $"/steunpunt/{FireStation}")).QuerySelector(".status-open") is not null);
+
+        File.WriteAllText(Path.Combine(_content.Root, "status.yml"), "points:\n  brandweerkazerne-nijmegen-centrum:\n    status: halfopen\n");
+
+        await Eventually.TrueAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("status").GetString() == "degraded");
+        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Contains("status.yml, point 'brandweerkazerne-nijmegen-centrum', field 'status': 'halfopen' is not one of", health.GetProperty("lastError").GetString());
+        Assert.NotNull((await Page(client, $"/steunpunt/{FireStation}")).QuerySelector(".status-open"));
+
+        // `status set` refuses to build on a broken file (it names the problem); the officer repairs it by hand.
+        var (exit, _, error) = await Cli("status", "set", FireStation, "closed");
+        Assert.Equal(1, exit);
+        Assert.Contains("'halfopen' is not one of", error);
+        File.WriteAllText(Path.Combine(_content.Root, "status.yml"), "points:\n  brandweerkazerne-nijmegen-centrum:\n    status: closed\n");
+        await Eventually.TrueAsync(async () => (await Page(client, $"/steunpunt/{FireStation}")).QuerySelector(".status-closed") is not null);
+        Assert.Equal("ok", (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Status_set_refuses_what_would_break_the_content_and_writes_nothing()
+    {
+        var before = File.ReadAllText(Path.Combine(_content.Root, "status.yml"));
+
+        var (exit, _, error) = await Cli("status", "set", "stadhuis-arnhem", "open");
+        Assert.Equal(1, exit);
+        Assert.Contains("not changed", error);
+        Assert.Contains("'stadhuis-arnhem' is not a support point", error);
+
+        (exit, _, error) = await Cli("status", "set", TownHall, "open", "--services", "information,sauna");
+        Assert.Equal(1, exit);
+        Assert.Contains("'sauna' is not one of", error);
+
+        (exit, _, error) = await Cli("status", "set", TownHall, "half-open");
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(_content.Root, "status.yml")));
+
+        (exit, _, error) = await Cli("status", "set", TownHall, "open", "--Portal:Umbraco:BaseUrl=https://cms.test/", "--Portal:Umbraco:ApiKey=k", "--Portal:Umbraco:StartItem=x");
+        Assert.Equal(2, exit);
+        Assert.Contains("change the status on the support point in Umbraco", error);
+    }
+
+    [Fact]
+    public async Task A_new_status_starts_without_the_old_message_and_a_confirmation_keeps_it()
+    {
+        await Cli("status", "set", TownHall, "open", "--message", "nl=Open tot 22.00 uur.", "--services", "information");
+        var (_, output, _) = await Cli("status", "set", TownHall, "open");
+        Assert.Contains("(confirmed)", output);
+        var point = TestPortal.Load(_content.Root).Places.FindSupportPoint(TownHall)!;
+        Assert.Equal("Open tot 22.00 uur.", point.Status.Messages["nl"]);
+        Assert.True(point.Status.CheckedAt >= point.Status.ChangedAt);
+
+        await Cli("status", "set", TownHall, "closed");
+        point = TestPortal.Load(_content.Root).Places.FindSupportPoint(TownHall)!;
+        Assert.Empty(point.Status.Messages);
+        Assert.Null(point.Status.ServicesNow);
+
+        (_, output, _) = await Cli("status", "--content", _content.Root);
+        Assert.Matches($@"{TownHall}\s+closed", output);
+    }
+
+    [Fact]
+    public async Task A_status_published_in_Umbraco_reaches_the_live_and_static_site_after_its_webhook()
+    {
+        // The demo as `portal umbraco seed` puts it in Umbraco, served back through Umbraco's Delivery API shapes.
+        var (draft, load) = new ContentPipeline(_content.Root, TestPortal.Cultures).ReadContentFolder();
+        var umbraco = new DeliveryApiStandIn(DemoDocuments.From(draft, load.Data!.Places.SupportPoints, TestPortal.Cultures), TestPortal.Cultures);
+        var factory = Start(new UmbracoPortalFactory(umbraco, Path.Combine(_scratch, "snapshot.json"), StaticSettings()) { ContentPath = _content.Root });
+        var client = factory.CreateClient();
+        await Eventually.TrueAsync(() => Task.FromResult(factory.LogLines.Any(l => l.Contains("Rebuilt the static site", StringComparison.Ordinal))
+            && factory.Services.GetRequiredService<ContentSourceStatus>().Source == "umbraco"), 90);
+
+        // An officer sets the town hall to full in the backoffice, with a message and the fire station as its backup.
+        var now = DateTimeOffset.UtcNow;
+        var points = load.Data.Places.SupportPoints.Select(p => p.Slug switch
+        {
+            TownHall => p with { Status = new SupportPointStatus(SupportPointState.Full, now, now, null,
+                new Dictionary<string, string> { ["nl"] = "Vol. Ga naar de brandweerkazerne." }, FireStation) },
+            FireStation => p with { Status = SupportPointStatus.Standby with { State = SupportPointState.Open, ChangedAt = now } },
+            _ => p,
+        }).ToList();
+        foreach (var document in DemoDocuments.From(draft, points, TestPortal.Cultures).Where(d => d.DocumentType == "supportPoint"))
+        {
+            umbraco.Publish(document);
+        }
+
+        var townHallId = UmbracoDocument.StableKey($"support-point:{TownHall}");
+        using var webhook = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco")
+        {
+            Content = new StringContent($$"""{"id":"{{townHallId}}","contentType":"supportPoint","name":"Gemeentehuis Nijmegen"}""", Encoding.UTF8, "application/json"),
+        };
+        webhook.Headers.Add("Umb-Webhook-Event", "Umbraco.ContentPublish");
+        webhook.Headers.TryAddWithoutValidation("Authorization", $"Bearer {UmbracoPortalFactory.Secret}");
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(webhook)).StatusCode);
+
+        await Eventually.TrueAsync(async () => (await Page(client, $"/steunpunt/{TownHall}")).QuerySelector(".status-full") is not null);
+        // Only the town hall's item was re-read: the fire station is not open yet, so residents hear "no point is open".
+        Assert.Contains("Luister naar Omroep Gelderland", (await Page(client, $"/steunpunt/{TownHall}")).QuerySelector(".go-instead")!.TextContent);
+        Assert.Equal("Vol. Ga naar de brandweerkazerne.", (await Page(client, $"/steunpunt/{TownHall}")).QuerySelector(".status-message")!.TextContent);
+        var staticPage = Path.Combine(StaticFolder, "steunpunt", $"{TownHall}.html");
+        await Eventually.TrueAsync(() => Task.FromResult(File.ReadAllText(staticPage).Contains("status-full", StringComparison.Ordinal)), 20);
+    }
+
+    [Fact]
+    public async Task Operators_can_count_lookups_refreshes_and_static_exports()
+    {
+        var factory = Start(new PortalFactory { ContentPath = _content.Root, Settings = StaticSettings() });
+        var client = factory.CreateClient();
+        var meters = factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var lookups = new MetricCollector<long>(meters, PortalMetrics.MeterName, "portal.lookups");
+        using var refreshes = new MetricCollector<long>(meters, PortalMetrics.MeterName, "portal.content.refreshes");
+        using var exports = new MetricCollector<double>(meters, PortalMetrics.MeterName, "portal.static.export.duration");
+        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(StaticFolder, "index.html"))), 90);
+
+        await client.GetAsync("/api/v1/lookup?postcode=6525AG");
+        await client.GetAsync("/opzoeken?postcode=6525AG");
+        await Cli("status", "set", FireStation, "open");
+
+        Assert.Equal(2, lookups.GetMeasurementSnapshot().Count(m => (string?)m.Tags["outcome"] == "found"));
+        await Eventually.TrueAsync(() => Task.FromResult(refreshes.GetMeasurementSnapshot().Any(m => (string?)m.Tags["outcome"] == "served")));
+        await Eventually.TrueAsync(() => Task.FromResult(exports.GetMeasurementSnapshot().Any(m => (string?)m.Tags["kind"] == "status")), 20);
+    }
+
+    private Dictionary<string, string> StaticSettings() => new()
+    {
+        ["Portal:StaticOutputPath"] = StaticFolder,
+        ["Portal:PrintCachePath"] = Path.Combine(_scratch, "prints"),
+        ["Portal:CardCachePath"] = Path.Combine(_scratch, "cards"),
+    };
+
+    private T Start<T>(T factory) where T : IDisposable
+    {
+        _factories.Add(factory);
+        return factory;
+    }
+
+    private async Task<(int Exit, string Output, string Error)> Cli(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PortalCommandLine.RunAsync(args.Contains("--content") ? args : [.. args, "--content", _content.Root], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static async Task<IHtmlDocument> Page(HttpClient client, string url) =>
+        new HtmlParser().ParseDocument(await client.GetStringAsync(url));
+
+    public void Dispose()
+    {
+        foreach (var factory in _factories)
+        {
+            factory.Dispose();
+        }
+
+        _content.Dispose();
+        try
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A publish still finishing in the background may be swapping folders in here; the temporary folder goes anyway.
+        }
+    }
+}
