@@ -216,6 +216,34 @@ public sealed class CrisisModeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_alert_published_ahead_of_time_reaches_the_static_site_when_it_starts()
+    {
+        var factory = Start(new PortalFactory { ContentPath = _content.Root, Settings = StaticSettings() });
+        var client = factory.CreateClient();
+        var index = Path.Combine(StaticFolder, "index.html");
+        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(index)), 90);
+
+        var starts = DateTimeOffset.Now.AddSeconds(6);
+        _content.Replace("site.yml", "alerts: []", $"""
+            alerts:
+              - id: "drinkwater"
+                severity: "warning"
+                active-from: "{starts:yyyy-MM-dd'T'HH:mm:sszzz}"
+                text:
+                  nl: "Kook uw drinkwater vanaf vanavond."
+            """);
+
+        await Eventually.TrueAsync(() => Task.FromResult(factory.LogLines.Count(l => l.Contains("Rebuilt the static site", StringComparison.Ordinal)) >= 2), 20);
+        Assert.True(DateTimeOffset.Now < starts, "the re-export after the edit took too long for this test to see the alert still scheduled");
+        Assert.DoesNotContain("Kook uw drinkwater", File.ReadAllText(index));
+        Assert.DoesNotContain("Kook uw drinkwater", await client.GetStringAsync("/"));
+
+        await Eventually.TrueAsync(() => Task.FromResult(File.ReadAllText(index).Contains("Kook uw drinkwater", StringComparison.Ordinal)), 20);
+        Assert.Contains("Kook uw drinkwater", await client.GetStringAsync("/"));
+        Assert.Contains("Kook uw drinkwater", File.ReadAllText(Path.Combine(StaticFolder, "ar", "noodpakket.html")));
+    }
+
+    [Fact]
     public async Task Operators_can_count_lookups_refreshes_and_static_exports()
     {
         var factory = Start(new PortalFactory { ContentPath = _content.Root, Settings = StaticSettings() });

@@ -161,6 +161,46 @@ public sealed class StaticSiteExporterTests : IDisposable
         Assert.Equal(result.Pages, zip.Entries.Count(e => e.FullName.EndsWith(".html", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_status_change_rewrites_only_the_pages_that_show_the_point_and_the_open_data()
+    {
+        using var content = new TestContent();
+        File.WriteAllText(Path.Combine(content.Root, "status.yml"), "points:\n  brandweerkazerne-nijmegen-centrum: { status: open }\n");
+        var pipeline = new Portal.Application.ContentPipeline.ContentPipeline(content.Root, Cultures);
+        var before = pipeline.LoadContentFolder().Data!;
+        await ExportAsync(content.Root);
+        var written = Directory.GetFiles(Site, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(Site, f), File.ReadAllBytes);
+        File.WriteAllText(Path.Combine(content.Root, "status.yml"),
+            "points:\n  brandweerkazerne-nijmegen-centrum: { status: open }\n  gemeentehuis-nijmegen: { status: closed }\n");
+        var after = pipeline.LoadContentFolder().Data!;
+        var change = Portal.Application.ContentPipeline.ContentChange.Between(before, after);
+        Assert.False(change.Content);
+
+        await using var services = TestPortal.Services(content.Root);
+        var result = await new StaticSiteExporter(services.GetRequiredService<PageRenderer>(), TimeProvider.System).UpdateAsync(
+            new StaticExportInput(after, Path.Combine(TestContent.RepositoryRoot, "wwwroot"), new Uri("https://noodsteunpunt.example/")),
+            change.Shown, new StaticExportOptions(Site, null, CardPdf: null), TextWriter.Null);
+
+        var now = Directory.GetFiles(Site, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(Site, f), File.ReadAllBytes);
+        Assert.Equal(written.Keys.Order(), now.Keys.Order());
+        var changed = now.Where(f => !f.Value.AsSpan().SequenceEqual(written[f.Key])).Select(f => f.Key).Order().ToList();
+        // Per language: the point's page, the 4 buurten it serves, the home page and the list; plus the three open-data files.
+        Assert.Equal(6 * 7, result.Pages);
+        Assert.Contains("steunpunt/gemeentehuis-nijmegen.html", changed);
+        Assert.Contains("ar/buurt/BU02680100.html", changed);
+        Assert.Contains("open-data/noodsteunpunten.geojson", changed);
+        Assert.DoesNotContain("steunpunt/brandweerkazerne-nijmegen-centrum.html", changed);
+        Assert.DoesNotContain("noodpakket.html", changed);
+        Assert.True(changed.Count <= 6 * 7 + 3, string.Join(", ", changed));
+        Assert.Contains("status-closed", File.ReadAllText(Path.Combine(Site, "steunpunt", "gemeentehuis-nijmegen.html")));
+        Assert.Equal([Site], Directory.GetDirectories(_root));
+
+        // The offline zip follows the folder.
+        using var zip = ZipFile.OpenRead(result.Zip);
+        using var reader = new StreamReader(zip.GetEntry("steunpunt/gemeentehuis-nijmegen.html")!.Open());
+        Assert.Contains("status-closed", await reader.ReadToEndAsync());
+    }
+
     private async Task<StaticExportResult> ExportAsync(string contentPath)
     {
         var data = TestPortal.Load(contentPath);
