@@ -134,7 +134,7 @@ public class AccessibilityTests(PortalServer server)
         await context.CloseAsync();
     }
 
-    private static string Describe(AxeResultItem[] violations) =>
+    internal static string Describe(AxeResultItem[] violations) =>
         string.Join("\n", violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(3).Select(n => n.Html))));
 }

@@ -9,7 +9,7 @@ namespace Portal.BrowserTests;
 /// The real `portal` binary on a free loopback port, plus one headless Debian Chromium shared by the tests.
 /// A real server (not the in-memory test host) so the browser loads pages exactly as a resident's would.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime
+public class PortalServer : IAsyncLifetime
 {
     private Process? _process;
     private IPlaywright? _playwright;
@@ -24,7 +24,7 @@ public sealed class PortalServer : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
         var portal = Path.Combine(AppContext.BaseDirectory, "portal.dll");
         _process = Process.Start(new ProcessStartInfo("dotnet", [portal, "--urls", BaseUrl, "--Portal:PublicBaseUrl", BaseUrl + "/",
-            "--Portal:CardCachePath", Path.Combine(Path.GetTempPath(), $"portal-cards-{port}")])
+            "--Portal:CardCachePath", Path.Combine(Path.GetTempPath(), $"portal-cards-{port}"), .. Arguments()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -50,7 +50,10 @@ public sealed class PortalServer : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    /// <summary>More arguments for the portal (another content folder).</summary>
+    protected virtual IEnumerable<string> Arguments() => [];
+
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -106,4 +109,64 @@ public sealed class PortalServer : IAsyncLifetime
 public sealed class PortalServerCollection : ICollectionFixture<PortalServer>
 {
     public const string Name = "portal server";
+}
+
+/// <summary>
+/// The portal during a disruption: an active alert, and support points open, full (with a backup), closed and on
+/// standby, with messages in Dutch and Arabic — the crisis versions of the home, support point, buurt and lookup pages.
+/// </summary>
+public sealed class CrisisPortalServer : PortalServer
+{
+    private readonly string _content = Path.Combine(Path.GetTempPath(), $"portal-crisis-content-{Guid.NewGuid():N}");
+
+    protected override IEnumerable<string> Arguments()
+    {
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, "content"), _content);
+        File.WriteAllText(Path.Combine(_content, "status.yml"), """
+            points:
+              brandweerkazerne-nijmegen-centrum:
+                status: open
+                services-now: [information, drinking-water]
+                message: { nl: "Open tot 22.00 uur. Neem een fles mee.", ar: "مفتوحة حتى الساعة 22:00. أحضر زجاجة." }
+                changed: 2026-11-23T08:00:00+01:00
+              gemeentehuis-nijmegen: { status: full, backup: brandweerkazerne-nijmegen-centrum, changed: 2026-11-23T09:30:00+01:00 }
+              brandweerkazerne-nijmegen-noord: { status: closed, message: { nl: "Gesloten door wateroverlast." } }
+            """);
+        var settings = Path.Combine(_content, "site.yml");
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("alerts: []", """
+            alerts:
+              - id: "stroomstoring"
+                severity: "danger"
+                active-from: "2026-01-01T00:00:00+01:00"
+                text:
+                  nl: "De stroom is uitgevallen in heel Nijmegen. Ga bij nood naar een open noodsteunpunt."
+                  ar: "انقطعت الكهرباء في كل نيميخن. في حالة الطوارئ، اذهب إلى نقطة دعم مفتوحة."
+            """, StringComparison.Ordinal));
+        return ["--content", _content];
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_content, recursive: true);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CrisisPortalServerCollection : ICollectionFixture<CrisisPortalServer>
+{
+    public const string Name = "crisis portal server";
 }

@@ -39,6 +39,7 @@ public static class WebHosting
                 return Task.CompletedTask;
             });
         });
+        services.AddOpenData();
         builder.AddPortalTelemetry();
         return builder;
     }

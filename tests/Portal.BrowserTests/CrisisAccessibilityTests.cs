@@ -1,0 +1,51 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Portal.BrowserTests;
+
+/// <summary>axe-core (WCAG 2.1 A and AA) on the pages as residents see them in a disruption, in Dutch and in Arabic.</summary>
+[Collection(CrisisPortalServerCollection.Name)]
+public class CrisisAccessibilityTests(CrisisPortalServer server)
+{
+    public static TheoryData<string, string> CrisisPages()
+    {
+        var data = new TheoryData<string, string>();
+        string[] pages =
+        [
+            "/", "/steunpunten", "/steunpunt/gemeentehuis-nijmegen", "/steunpunt/brandweerkazerne-nijmegen-centrum",
+            "/steunpunt/brandweerkazerne-nijmegen-noord", "/buurt/BU02680100", "/opzoeken?lat=51.8466&lon=5.8651",
+        ];
+        foreach (var language in new[] { "", "/ar" })
+        {
+            foreach (var page in pages)
+            {
+                data.Add(language, page);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CrisisPages))]
+    public async Task Has_no_axe_violations(string language, string path)
+    {
+        var page = await server.Browser.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(server.BaseUrl + language + path);
+            Assert.NotNull(await page.QuerySelectorAsync(".point-status"));
+
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+            });
+
+            Assert.True(result.Violations.Length == 0, AccessibilityTests.Describe(result.Violations));
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+}
