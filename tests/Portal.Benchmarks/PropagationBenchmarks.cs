@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Application;
@@ -25,14 +28,23 @@ namespace Portal.Benchmarks;
 /// the town hall between open and full and polls every 10 ms. The peer: a full static re-export of the same site,
 /// which every status change cost before re-exports were limited to the pages it touches.
 /// </summary>
-[InProcess]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 12)]
+[Config(typeof(OnceEach))]
 public class PropagationBenchmarks
 {
+    /// <summary>Each operation is one whole change, measured as it happens (no batching), in this process.</summary>
+    private sealed class OnceEach : ManualConfig
+    {
+        public OnceEach() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(2).WithIterationCount(12)
+            .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private const string Point = "gemeentehuis-nijmegen";
     private static readonly CultureSet Cultures = new(PortalOptions.DefaultCultures);
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), $"portal-propagation-{Environment.ProcessId}");
+    // BenchmarkDotNet makes one instance per benchmark in this process: each has its own folder and portals.
+    private readonly string _work = Path.Combine(Path.GetTempPath(), $"portal-propagation-{Guid.NewGuid():N}");
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _portals = [];
     private readonly HttpClient _http = new();
     private string _contentUrl = "";
     private string _umbracoUrl = "";
@@ -139,8 +151,11 @@ public class PropagationBenchmarks
         string[] args = ["--urls", url, "--content", Content, $"--Portal:StaticOutputPath={Path.Combine(_work, $"static-{name}")}",
             $"--Portal:PrintCachePath={Path.Combine(_work, $"prints-{name}")}", $"--Portal:CardCachePath={Path.Combine(_work, $"cards-{name}")}",
             "--Logging:LogLevel:Default=Warning", .. settings];
-        _ = Task.Run(() => PortalCommandLine.RunAsync(args, TextWriter.Null, Console.Error,
-            services => services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => _umbraco)));
+        _portals.Add(Task.Run(() => PortalCommandLine.RunAsync(args, TextWriter.Null, Console.Error, services =>
+        {
+            services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => _umbraco);
+            services.AddHostedService(provider => new StopWith(provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), _stop.Token));
+        })));
         return url;
     }
 
@@ -192,9 +207,21 @@ public class PropagationBenchmarks
         }
     }
 
+    /// <summary>Stops a portal started in this process when the benchmark is done.</summary>
+    private sealed class StopWith(Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime, CancellationToken stop) : Microsoft.Extensions.Hosting.BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            stop.Register(lifetime.StopApplication);
+            return Task.CompletedTask;
+        }
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
+        _stop.Cancel();
+        Task.WaitAll([.. _portals], TimeSpan.FromSeconds(30));
         _exportServices.Dispose();
         _http.Dispose();
         try
@@ -203,7 +230,7 @@ public class PropagationBenchmarks
         }
         catch (IOException)
         {
-            // The portals in this process may still be swapping a folder; the temporary folder goes with the machine.
+            // A publish still finishing in the background; the temporary folder goes with the machine.
         }
     }
 }

@@ -32,11 +32,23 @@ public sealed partial class ContentFolderWatcher(
         {
             FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
         });
-        using var watcher = new FileSystemWatcher(options.Value.ContentPath)
+        FileSystemWatcher watcher;
+        try
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
+            watcher = new FileSystemWatcher(options.Value.ContentPath)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            // E.g. the system's inotify limit: say so where operators look; the portal serves what it has.
+            status.Failed(Area, $"cannot watch {options.Value.ContentPath} ({e.Message}); changes in content/ are not picked up until a restart");
+            return;
+        }
+
+        using var watching = watcher;
         void Changed(object? _, FileSystemEventArgs e)
         {
             if (!AtomicFile.IsTemporary(e.FullPath))
@@ -50,7 +62,15 @@ public sealed partial class ContentFolderWatcher(
         watcher.Deleted += Changed;
         watcher.Renamed += Changed;
         watcher.Error += (_, e) => status.Failed(Area, $"watching {options.Value.ContentPath} failed ({e.GetException().Message}); restart the portal to pick up changes");
-        watcher.EnableRaisingEvents = true;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception e) when (e is IOException or FileNotFoundException)
+        {
+            status.Failed(Area, $"cannot watch {options.Value.ContentPath} ({e.Message}); changes in content/ are not picked up until a restart");
+            return;
+        }
 
         await foreach (var _ in changes.Reader.ReadAllAsync(stoppingToken))
         {
@@ -95,7 +115,16 @@ public sealed partial class ContentFolderWatcher(
             // A file being replaced as it is read: the next change event reads it again.
             status.Failed(Area, $"reading {options.Value.ContentPath} failed: {e.Message}; serving the last good content");
         }
+        catch (Exception e)
+        {
+            // Whatever the content holds, the watcher keeps watching and the portal keeps serving.
+            status.Failed(Area, $"reading {options.Value.ContentPath} failed unexpectedly ({e.GetType().Name}: {e.Message}); serving the last good content");
+            LogUnexpected(logger, e);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Re-reading content/ failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "content/ changed but was not used: {Problems}")]
     private static partial void LogRefused(ILogger logger, string problems);

@@ -21,6 +21,7 @@ public sealed record ContentLoad(PortalData? Data, IReadOnlyList<DataProblem> Pr
 /// </summary>
 public sealed class ContentPipeline(string contentPath, CultureSet cultures)
 {
+    private readonly PageFileCache _pages = new();
     private readonly Lock _frameGate = new();
     private (string Stamp, Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems)> Load)? _frame;
 
@@ -34,7 +35,7 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
     {
         // Independent files: the geography and texts load beside the pages, which every start and export waits for.
         var frame = Frame();
-        var draft = MarkdownContentSource.Read(contentPath, cultures);
+        var draft = MarkdownContentSource.Read(contentPath, cultures, _pages);
         frame.GetAwaiter().GetResult();
         return (draft, Build(draft));
     }

@@ -34,6 +34,7 @@ public sealed partial class ContentPublisher(
     private Task _running = Task.CompletedTask;
     private bool _draining;
     private ITimer? _schedule;
+    private volatile bool _disposed;
 
     /// <summary>Schedules the rebuild for newly served data and returns at once; the task completes when it is done.</summary>
     public Task Published(PortalData data) => Enqueue(data, scheduled: false);
@@ -75,7 +76,7 @@ public sealed partial class ContentPublisher(
             (PortalData Data, bool Scheduled) next;
             lock (_gate)
             {
-                if (_pending is not { } pending)
+                if (_pending is not { } pending || _disposed)
                 {
                     _draining = false;
                     return;
@@ -153,6 +154,10 @@ public sealed partial class ContentPublisher(
             await work();
             status.Succeeded(area);
         }
+        catch (Exception) when (_disposed)
+        {
+            // The host is shutting down under a rebuild: nothing to report to anyone.
+        }
         catch (Exception e)
         {
             var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -163,7 +168,11 @@ public sealed partial class ContentPublisher(
         }
     }
 
-    public void Dispose() => _schedule?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _schedule?.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the {What}: {Result} for content version {Version}")]
     private static partial void LogDone(ILogger logger, string what, string result, string version);

@@ -21,7 +21,8 @@ public static class MarkdownContentSource
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
 
-    public static ContentDraft Read(string contentDirectory, CultureSet cultures)
+    /// <param name="pages">Pages already read, reused while their file is unchanged; null reads every page.</param>
+    public static ContentDraft Read(string contentDirectory, CultureSet cultures, PageFileCache? pages = null)
     {
         var problems = new List<DataProblem>();
         var settingsPath = Path.Combine(contentDirectory, SettingsFile);
@@ -37,16 +38,16 @@ public static class MarkdownContentSource
         foreach (var culture in cultures.All)
         {
             var folder = Path.Combine(contentDirectory, culture.Code, PagesFolder);
-            var pages = ReadPages(folder, problems);
+            var culturePages = ReadPages(folder, problems, pages);
             var card = ReadCard(Path.Combine(contentDirectory, culture.Code, CardFile), problems);
-            byCulture[culture.Code] = new CultureDraft(new ContentOrigin(DataProblem.DisplayPath(folder), "folder"), pages, card);
+            byCulture[culture.Code] = new CultureDraft(new ContentOrigin(DataProblem.DisplayPath(folder), "folder"), culturePages, card);
         }
 
         var statuses = StatusFile.Read(contentDirectory, problems);
         return new ContentDraft("content", VersionOf(contentDirectory, cultures), settings, alerts, byCulture, SupportPoints: null, statuses, problems);
     }
 
-    private static List<PageDraft> ReadPages(string folder, List<DataProblem> problems)
+    private static List<PageDraft> ReadPages(string folder, List<DataProblem> problems, PageFileCache? cache)
     {
         if (!Directory.Exists(folder))
         {
@@ -54,7 +55,8 @@ public static class MarkdownContentSource
             return [];
         }
 
-        return [.. Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal).Select(path => ReadPage(path, problems)).OfType<PageDraft>()];
+        return [.. Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal)
+            .Select(path => cache is null ? ReadPage(path, problems) : cache.GetOrRead(path, problems, ReadPage)).OfType<PageDraft>()];
     }
 
     private static PageDraft? ReadPage(string path, List<DataProblem> problems)
