@@ -147,7 +147,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         var building = $"{target}.building-{Guid.NewGuid():N}";
         try
         {
-            CopyFolder(target, building);
+            SiteFolderCopy.Link(target, building);
             var assets = AddAssets(input.WebRoot, site: null);
             var data = input.Data;
             var work = data.Cultures.All
@@ -162,13 +162,13 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
                 var file = StaticPaths.FileFor(page.Culture, page.SitePath);
                 var html = await page.View.RenderAsync(renderer, Context(input, page.Culture, page.SitePath, file, assets, now));
                 var bytes = Encoding.UTF8.GetBytes(html);
-                await File.WriteAllBytesAsync(Path.Combine(building, file), bytes);
+                SiteFolderCopy.Replace(Path.Combine(building, file), bytes);
                 var (links, problems) = InternalLinks.Of(file, html);
                 pages.Add(new RenderedPage(file, GzipSize(bytes), links, problems));
             });
             foreach (var (file, bytes) in OpenDataFiles(input, now))
             {
-                await File.WriteAllBytesAsync(Path.Combine(building, file), bytes);
+                SiteFolderCopy.Replace(Path.Combine(building, file), bytes);
             }
 
             var files = Directory.EnumerateFiles(building, "*", SearchOption.AllDirectories)
@@ -182,7 +182,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             Portal.Content.Files.AtomicFolder.Replace(building, target);
             var swapped = clock.Elapsed;
             progress.WriteLine(FormattableString.Invariant($"{pages.Count} pages re-rendered and swapped in after {swapped.TotalSeconds:0.00} s"));
-            await RebuildZipAsync(target, $"{target}.zip");
+            await Task.Run(() => SiteFolderCopy.Zip(target, $"{target}.zip"));
 
             var sizes = pages.Select(p => p.Gzip).Order().DefaultIfEmpty().ToList();
             var largest = pages.MaxBy(p => p.Gzip);
@@ -201,33 +201,6 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
 
     private static IEnumerable<(string File, byte[] Bytes)> OpenDataFiles(StaticExportInput input, DateTimeOffset now) =>
         SupportPointOpenData.Files(input.Data, input.PublicBaseUrl, input.OpenDataLicense, now).Select(f => (f.Path.TrimStart('/'), f.Bytes));
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
-
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-        }
-    }
-
-    private static async Task RebuildZipAsync(string folder, string zip)
-    {
-        var temporary = $"{zip}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await Task.Run(() => ZipFile.CreateFromDirectory(folder, temporary, CompressionLevel.Fastest, includeBaseDirectory: false));
-            File.Move(temporary, zip, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
 
     /// <summary>A page as written: its size as residents receive it, and where its links lead.</summary>
     private sealed record RenderedPage(string File, long Gzip, IReadOnlyList<(string Href, string Target)> Links, IReadOnlyList<string> LinkProblems);

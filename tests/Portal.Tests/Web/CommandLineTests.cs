@@ -166,6 +166,19 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task A_telemetry_collector_that_is_not_an_address_stops_the_start_with_a_message()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await PortalCommandLine.RunAsync(["--urls", "http://127.0.0.1:0", "--Portal:Telemetry:OtlpEndpoint=collector"], output, error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Portal:Telemetry:OtlpEndpoint: 'collector' is not an address like http://localhost:4317", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused_with_usage()
     {
         Assert.Equal(2, await PortalCommandLine.RunAsync(["frobnicate"]));
