@@ -88,12 +88,21 @@ public sealed partial class ContentFolderWatcher(
     {
         try
         {
-            var load = pipeline.LoadContentFolder();
+            var (draft, load) = pipeline.ReadContentFolder();
             if (load.Data is null)
             {
-                status.Failed(Area, $"{options.Value.ContentPath} changed but is not used: {load.Summary}; serving the last good content");
+                // The statuses still get through: they are checked against the support points being served.
+                var statuses = store.IsLoaded ? pipeline.WithStatuses(store.Current, draft.Statuses) : load;
+                var kept = statuses.Data is not null ? "the last good content with the new statuses" : "the last good content";
+                status.Failed(Area, $"{options.Value.ContentPath} changed but is not used: {load.Summary}; serving {kept}");
                 metrics.Refreshed("content", "refused");
                 LogRefused(logger, load.Summary);
+                if (statuses.Data is { } withStatuses && !ContentChange.Between(store.Current, withStatuses).IsNone)
+                {
+                    store.Replace(withStatuses);
+                    _ = publisher.Published(withStatuses);
+                }
+
                 return;
             }
 

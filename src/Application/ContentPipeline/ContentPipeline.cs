@@ -86,6 +86,30 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
         return string.Join('|', files.Select(f => new FileInfo(f) is { Exists: true } info ? $"{f}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : f));
     }
 
+    /// <summary>
+    /// New live statuses on the served data, for when the rest of a read cannot be used: a half-finished page must never
+    /// hold back "this point is full". The statuses are checked against the served support points only.
+    /// </summary>
+    public ContentLoad WithStatuses(PortalData served, IReadOnlyList<StatusDraft> statuses)
+    {
+        var standby = served.Places.SupportPoints.Select(p => p with { Status = SupportPointStatus.Standby }).ToList();
+        var (points, problems) = ContentValidator.ApplyStatuses(statuses, standby, cultures);
+        if (points is null)
+        {
+            return new ContentLoad(null, problems);
+        }
+
+        var merged = PlaceCatalogLoader.WithSupportPoints(served.Places, points, "statuses");
+        return merged.Catalog is null ? new ContentLoad(null, merged.Problems) : new ContentLoad(served with { Places = merged.Catalog }, []);
+    }
+
+    /// <summary>What is wrong with statuses for content/'s support points (what `portal status set` checks before it writes).</summary>
+    public IReadOnlyList<DataProblem> CheckStatuses(IReadOnlyList<StatusDraft> statuses)
+    {
+        var (places, _, frameProblems) = Frame().GetAwaiter().GetResult();
+        return places is null ? frameProblems : ContentValidator.ApplyStatuses(statuses, places.SupportPoints, cultures).Problems;
+    }
+
     private static (PlaceCatalog?, UiTextCatalog?, IReadOnlyList<DataProblem>) LoadFrame(string contentPath, CultureSet cultures)
     {
         var placesLoading = Task.Run(() => PlaceCatalogLoader.Load(Path.Combine(contentPath, "data")));

@@ -153,11 +153,20 @@ public sealed partial class UmbracoContentSync(
 
     private void Serve(UmbracoSnapshot snapshot)
     {
-        var load = pipeline.Build(mapper.Map(snapshot.Items, pipeline.Cultures));
+        var draft = mapper.Map(snapshot.Items, pipeline.Cultures);
+        var load = pipeline.Build(draft);
         if (load.Data is null)
         {
-            Fail(Area, $"Umbraco content not used: {load.Summary}");
+            // The statuses still get through: they are checked against the support points being served.
+            var statuses = store.IsLoaded ? pipeline.WithStatuses(store.Current, draft.Statuses) : load;
+            Fail(Area, $"Umbraco content not used: {load.Summary}" + (statuses.Data is not null ? "; the new support point statuses are served" : ""));
             metrics.Refreshed("umbraco", "refused");
+            if (statuses.Data is { } withStatuses && !ContentChange.Between(store.Current, withStatuses).IsNone)
+            {
+                store.Replace(withStatuses);
+                _ = publisher.Published(withStatuses);
+            }
+
             return;
         }
 

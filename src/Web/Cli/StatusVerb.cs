@@ -64,14 +64,8 @@ public static class StatusVerb
 
         var pipeline = host.Services.GetRequiredService<ContentPipeline>();
         var content = host.Services.GetRequiredService<IOptions<PortalOptions>>().Value.ContentPath;
-        var (draft, load) = pipeline.ReadContentFolder();
-        if (load.Data is null)
-        {
-            verb.Report(load.Problems);
-            return 1;
-        }
-
-        var parsedMessages = ParseMessages(messages, load.Data.Cultures.Default.Code, out var messageError);
+        var cultures = pipeline.Cultures;
+        var parsedMessages = ParseMessages(messages, cultures.Default.Code, out var messageError);
         if (messageError is not null)
         {
             verb.Error.WriteLine($"portal status set: {messageError}");
@@ -94,14 +88,16 @@ public static class StatusVerb
             Checked = stamp,
         };
 
+        // Checked against the support points only: the pages are not this command's business, and a problem in one of
+        // them never holds a status back (the running portal serves new statuses on its last good content).
         var text = StatusFile.With(content, slug, entry);
         var problems = new List<DataProblem>();
         var statuses = StatusFile.Parse(text, DataProblem.DisplayPath(Path.Combine(content, StatusFile.FileName)), problems);
-        var checkedLoad = problems.Count > 0 ? new ContentLoad(null, problems) : pipeline.Build(draft with { Statuses = statuses });
-        if (checkedLoad.Data is null)
+        problems.AddRange(problems.Count > 0 ? [] : pipeline.CheckStatuses(statuses));
+        if (problems.Count > 0)
         {
-            verb.Error.WriteLine($"portal status set: not changed; with this change the content would have {checkedLoad.Problems.Count} problem(s):");
-            foreach (var problem in checkedLoad.Problems)
+            verb.Error.WriteLine($"portal status set: not changed; with this change the status file would have {problems.Count} problem(s):");
+            foreach (var problem in problems)
             {
                 verb.Error.WriteLine($"  {problem}");
             }
@@ -119,10 +115,8 @@ public static class StatusVerb
             return 1;
         }
 
-        var point = checkedLoad.Data.Places.FindSupportPoint(slug)!;
-        var instead = checkedLoad.Data.Places.GoInstead(point);
-        verb.Output.WriteLine($"{point.Name}: {state}{(same ? " (confirmed)" : $" (was {previous?.Status ?? "standby"})")} at {Time(now)}."
-            + (instead is not null && point.Status.State is SupportPointState.Full or SupportPointState.Closed ? $" Residents are sent to {instead.Name}." : ""));
+        verb.Output.WriteLine($"{slug}: {state}{(same ? " (confirmed)" : $" (was {previous?.Status ?? "standby"})")} at {Time(now)}."
+            + (entry.Backup is { } named && state is "full" or "closed" ? $" Residents are sent to {named} while it is open, else to the nearest open point." : ""));
         verb.Output.WriteLine($"Written to {Path.Combine(content, StatusFile.FileName)}; a running portal serves it by itself.");
         return 0;
     }
