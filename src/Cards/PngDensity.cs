@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 
 namespace Portal.Cards;
 
@@ -31,12 +30,6 @@ public static class PngDensity
         return [.. png.AsSpan(0, afterIhdr), .. chunk, .. png.AsSpan(afterIhdr)];
     }
 
-    /// <summary>zlib's CRC-32 (the one PNG specifies), from the system library every Debian machine has.</summary>
-    private static uint Crc32(ReadOnlySpan<byte> data) => (uint)NativeCrc32(0, data.ToArray(), (uint)data.Length);
-
-    // uLong crc32(uLong crc, const Bytef *buf, uInt len); uLong is pointer-sized on Linux (LP64).
-#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for no benefit on a 17-byte call
-    [DllImport("libz.so.1", EntryPoint = "crc32")]
-    private static extern nuint NativeCrc32(nuint crc, byte[] buffer, uint length);
-#pragma warning restore SYSLIB1054
+    /// <summary>The CRC-32 PNG specifies (ISO 3309, as zlib's).</summary>
+    private static uint Crc32(ReadOnlySpan<byte> data) => System.IO.Hashing.Crc32.HashToUInt32(data);
 }

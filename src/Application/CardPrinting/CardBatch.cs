@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using CsvHelper;
 using Portal.Cards;
 
 namespace Portal.Application.CardPrinting;
@@ -15,12 +13,14 @@ public sealed record CardBatchResult(int Cards, TimeSpan Elapsed, TimeSpan Combi
 
 /// <summary>
 /// One print run for the print shop: a PDF per buurt, one combined PDF, A4 sheets for office printers, 300 dpi PNGs
-/// and manifest.csv with print quantities. Built in a folder beside the target and swapped in at the end, so the
+/// and manifest.csv with print quantities per buurt and wijk (<see cref="PrintManifest"/>). Built in a folder beside the target and swapped in at the end, so the
 /// output folder is complete or untouched, never half-written.
 /// </summary>
 public sealed class CardBatch(CardPrinter printer, CardDocuments documents, TextWriter progress)
 {
-    public async Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, bool pdf, bool png, string contentVersion)
+    /// <param name="overrun">Spare cards per buurt in the print quantities; none when null.</param>
+    public async Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, bool pdf, bool png, string contentVersion,
+        CardOverrun? overrun = null)
     {
         if (cards.Count == 0)
         {
@@ -92,7 +92,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, Text
                 return combined;
             });
 
-            WriteManifest(Path.Combine(building, "manifest.csv"), cards, files, contentVersion);
+            PrintManifest.Write(Path.Combine(building, "manifest.csv"), cards, files, contentVersion, overrun ?? CardOverrun.None);
             Portal.Content.Files.AtomicFolder.Replace(building, target);
             return new CardBatchResult(cards.Count, clock.Elapsed, combinedTime, target);
         }
@@ -104,32 +104,6 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, Text
             }
 
             throw;
-        }
-    }
-
-    private static void WriteManifest(string path, IReadOnlyList<MeterkastCard> cards, Dictionary<string, (string? Pdf, string? Png)> files, string contentVersion)
-    {
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "buurtcode", "buurtnaam", "wijk", "noodsteunpunt", "adres", "huishoudens", "oplage", "pdf", "png", "qr_url", "taal", "formaat", "inhoudsversie" })
-        {
-            csv.WriteField(header);
-        }
-
-        csv.NextRecord();
-        foreach (var card in cards)
-        {
-            var point = card.Assignment.Primary;
-            var (pdf, png) = files.GetValueOrDefault(card.Buurt.Code);
-            // One card per household: the CBS household count is the print quantity.
-            object[] row = [card.Buurt.Code, card.Buurt.Name, card.Wijk.Name, point.Name, $"{point.Address.StreetLine}, {point.Address.FormattedPostcode} {point.Address.City}",
-                card.Buurt.Households, card.Buurt.Households, pdf ?? "", png ?? "", card.QrUrl, card.Culture.Code, card.Size.Name, contentVersion];
-            foreach (var field in row)
-            {
-                csv.WriteField(field);
-            }
-
-            csv.NextRecord();
         }
     }
 }

@@ -30,6 +30,11 @@ public sealed class PortalOptions
     /// <summary>When set, a print run (`portal cards`) is rebuilt into this folder after every publish.</summary>
     public string? CardOutputPath { get; set; }
 
+    /// <summary>Spare cards per buurt in a print run's quantities: a number ("10") or a share of its households ("5%").</summary>
+    public string CardOverrun { get; set; } = "0";
+
+    public CardPrinting.CardOverrun Overrun => CardPrinting.CardOverrun.Parse(CardOverrun) ?? CardPrinting.CardOverrun.None;
+
     /// <summary>When set, the static fallback site is re-exported into this folder after every publish.</summary>
     public string? StaticOutputPath { get; set; }
 
@@ -54,6 +59,11 @@ public sealed class PortalOptions
         if (!PublicBaseUrl.IsAbsoluteUri || PublicBaseUrl.Scheme is not ("http" or "https"))
         {
             yield return $"Portal:PublicBaseUrl: '{PublicBaseUrl}' is not an http(s) address";
+        }
+
+        if (CardPrinting.CardOverrun.Parse(CardOverrun) is null)
+        {
+            yield return $"Portal:CardOverrun: '{CardOverrun}' is not a number of spare cards per buurt (10) or a share of its households (5%)";
         }
 
         if (!Uri.TryCreate(OpenDataLicense, UriKind.Absolute, out _))

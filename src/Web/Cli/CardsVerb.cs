@@ -7,8 +7,8 @@ using Portal.Cards;
 namespace Portal.Web.Cli;
 
 /// <summary>
-/// portal cards --out DIR [--size a6|a5] [--lang nl] [--format pdf,png]: every buurt's meterkastkaart for the print shop,
-/// in a folder that appears complete or not at all.
+/// portal cards --out DIR [--size a6|a5] [--lang nl] [--format pdf,png] [--overrun 5%]: every buurt's meterkastkaart for
+/// the print shop, with quantities per buurt and wijk, in a folder that appears complete or not at all.
 /// </summary>
 public static class CardsVerb
 {
@@ -20,9 +20,10 @@ public static class CardsVerb
         var language = new Option<string?>("--lang") { Description = "the language of the cards (default: the default language)" };
         var formats = new Option<string>("--format") { Description = "pdf, png or pdf,png", DefaultValueFactory = _ => "pdf,png" };
         var publicUrl = new Option<string?>("--public-url") { Description = "the address QR codes lead to (default: Portal:PublicBaseUrl)" };
+        var overrun = new Option<string?>("--overrun") { Description = "spare cards per buurt in manifest.csv: a number (10) or a share of its households (5%); default Portal:CardOverrun" };
         var command = new Command("cards", "every buurt's meterkastkaart for the print shop: PDFs, PNGs, A4 sheets and manifest.csv")
         {
-            output, size, language, formats, publicUrl,
+            output, size, language, formats, publicUrl, overrun,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
@@ -34,7 +35,17 @@ public static class CardsVerb
                 return 2;
             }
 
-            var settings = parse.GetValue(publicUrl) is { } url ? new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = url } : null;
+            var settings = new Dictionary<string, string?>();
+            if (parse.GetValue(publicUrl) is { } url)
+            {
+                settings["Portal:PublicBaseUrl"] = url;
+            }
+
+            if (parse.GetValue(overrun) is { } spare)
+            {
+                settings["Portal:CardOverrun"] = spare;
+            }
+
             return await verb.WithContentAsync(parse, (services, data) => PrintAsync(verb, services, data, parse.GetValue(language),
                 CardSize.Find(parse.GetValue(size))!, parse.GetValue(output)!, wanted), cancellationToken, settings);
         });
@@ -58,8 +69,9 @@ public static class CardsVerb
             printer.EnsureInstalled();
             var cards = documents.All(data, culture, cardSize);
             verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}) into {Path.GetFullPath(folder)} ...");
+            var overrun = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.Overrun;
             var result = await new CardBatch(printer, documents, verb.Output)
-                .RunAsync(cards, folder, wanted.Contains("pdf"), wanted.Contains("png"), data.Content.Version);
+                .RunAsync(cards, folder, wanted.Contains("pdf"), wanted.Contains("png"), data.Content.Version, overrun);
             verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s). Print quantities: manifest.csv."));
             return 0;

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration.Json;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Portal.Application.ContentPipeline;
 using Portal.Web.Hosting;
@@ -19,15 +17,10 @@ public static class ServeVerb
 
     public static async Task<int> RunAsync(ParseResult parse, VerbContext verb)
     {
-        var builder = WebApplication.CreateBuilder([.. parse.UnmatchedTokens]);
-        // Started from another folder, the content root holds no appsettings.json: read the one beside the binary first,
-        // so everything else (the environment, the command line) still overrides it.
-        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
-        {
-            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
-            Path = "appsettings.json",
-            Optional = true,
-        });
+        // The content root is the binary's folder, whichever folder the portal is started from: appsettings.json is found
+        // there, and the configuration watcher watches that folder, never the working directory (started from "/", as a
+        // service may be, it would watch the whole file system and take minutes to start).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. parse.UnmatchedTokens], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(VerbContext.Settings(parse));
         builder.AddPortalWeb();
         verb.Configure?.Invoke(builder.Services);

@@ -107,7 +107,7 @@ public sealed class CardPrinterTests : IDisposable
         var health = await client.GetStringAsync("/health");
         Assert.True(File.Exists(Path.Combine(cards, "manifest.csv")), $"the print run was not rebuilt: {health}");
         Assert.True(File.Exists(Path.Combine(site, "index.html")), $"the static site was not exported: {health}");
-        Assert.Equal(45, File.ReadAllLines(Path.Combine(cards, "manifest.csv")).Length);
+        Assert.Equal(44, File.ReadAllLines(Path.Combine(cards, "manifest.csv")).Count(l => l.EndsWith(",buurt", StringComparison.Ordinal)));
         Assert.True(File.Exists(Path.Combine(site, "kaarten", "meterkastkaarten-nl-a6.pdf")), "the static site has no card PDF");
         // The static site shows what Umbraco publishes: its support point and its alert.
         Assert.Contains("brandweer-groenewoud", File.ReadAllText(Path.Combine(site, "steunpunten.html")));

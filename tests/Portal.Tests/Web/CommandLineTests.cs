@@ -179,6 +179,18 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task A_print_run_overrun_that_is_not_a_number_or_share_is_refused_before_any_work()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await PortalCommandLine.RunAsync(["cards", "--out", Path.Combine(Path.GetTempPath(), $"portal-cards-{Guid.NewGuid():N}"), "--overrun", "veel"], output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Portal:CardOverrun: 'veel' is not a number of spare cards per buurt (10) or a share of its households (5%)", error.ToString());
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused_with_usage()
     {
         Assert.Equal(2, await PortalCommandLine.RunAsync(["frobnicate"]));
