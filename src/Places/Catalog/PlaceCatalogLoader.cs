@@ -66,6 +66,24 @@ public static partial class PlaceCatalogLoader
     }
 
     /// <summary>
+    /// Another placement of support points for the same geography, from a CSV in the same shape as support-points.csv
+    /// (an officer copies the file and edits it): checked like it, every problem naming the file, line and field.
+    /// </summary>
+    public static PlaceLoadResult LoadAlternative(PlaceCatalog geography, string csvPath)
+    {
+        var problems = new List<DataProblem>();
+        var file = new ProblemCollector(DataProblem.DisplayPath(csvPath), problems);
+        if (!File.Exists(csvPath))
+        {
+            file.Add("file", "", "file not found");
+            return new PlaceLoadResult(null, problems);
+        }
+
+        var points = LoadSupportPoints(csvPath, file, [.. geography.Buurten.Select(b => b.Code)], geography.MunicipalityBoundary);
+        return problems.Count > 0 ? new PlaceLoadResult(null, problems) : WithSupportPoints(geography, points, DataProblem.DisplayPath(csvPath));
+    }
+
+    /// <summary>
     /// The same geography with support points from another source (the CMS), validated like the CSV rows:
     /// slugs unique, inside the municipality, explicit buurten known and assigned once.
     /// </summary>

@@ -3,14 +3,14 @@ using System.CommandLine;
 namespace Portal.Web.Cli;
 
 /// <summary>
-/// portal [serve] | check-data | content status | status [set] | cards | export-static | umbraco provision | umbraco seed. Only argument
+/// portal [serve] | check-data | content status | status [set] | cards | coverage | export-static | umbraco provision | umbraco seed. Only argument
 /// parsing lives here (System.CommandLine); every verb does its work through the application layer. Without a verb the
 /// portal serves, so ASP.NET Core's own arguments (--urls, --environment) work as usual; any --Portal:Key=value is
 /// configuration for every verb.
 /// </summary>
 public static class PortalCommandLine
 {
-    private static readonly string[] Verbs = ["serve", "check-data", "content", "status", "cards", "export-static", "umbraco"];
+    private static readonly string[] Verbs = ["serve", "check-data", "content", "status", "cards", "coverage", "export-static", "umbraco"];
 
     /// <param name="configure">Tests replace services here (HTTP handlers of external APIs); real runs pass nothing.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, Action<IServiceCollection>? configure = null)
@@ -35,6 +35,7 @@ public static class PortalCommandLine
         root.Add(ContentStatusVerb.Command(verb));
         root.Add(StatusVerb.Command(verb));
         root.Add(CardsVerb.Command(verb));
+        root.Add(CoverageVerb.Command(verb));
         root.Add(ExportStaticVerb.Command(verb));
         root.Add(UmbracoVerbs.Command(verb));
         var parse = root.Parse(args.Select(a => a == "help" ? "--help" : a).ToArray());
