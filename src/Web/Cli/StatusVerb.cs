@@ -72,6 +72,15 @@ public static class StatusVerb
             return 2;
         }
 
+        // A file that is not even YAML would be rewritten with this point only: every other point's status would be lost.
+        var unreadable = new List<DataProblem>();
+        StatusFile.Read(content, unreadable);
+        if (unreadable.Count > 0)
+        {
+            verb.Error.WriteLine($"portal status set: not changed; {unreadable[0]}. Repair the file first: the other points' statuses are in it.");
+            return 1;
+        }
+
         var now = MunicipalTime.ToLocal(host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         var stamp = now.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
         var previous = StatusFile.Find(content, slug);

@@ -161,6 +161,13 @@ public sealed class CrisisModeTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("'sauna' is not one of", error);
 
+        File.WriteAllText(Path.Combine(_content.Root, "status.yml"), "points:\n  brandweerkazerne-nijmegen-west: { status: open\n");
+        (exit, _, error) = await Cli("status", "set", TownHall, "full");
+        Assert.Equal(1, exit);
+        Assert.Contains("Repair the file first", error);
+        Assert.Contains("status.yml, line", error);
+        File.WriteAllText(Path.Combine(_content.Root, "status.yml"), before);
+
         (exit, _, error) = await Cli("status", "set", TownHall, "half-open");
         Assert.Equal(2, exit);
         Assert.DoesNotContain("   at ", error);
