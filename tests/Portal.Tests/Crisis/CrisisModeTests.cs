@@ -148,6 +148,28 @@ public sealed class CrisisModeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_broken_Umbraco_item_does_not_hold_back_a_status_change()
+    {
+        var umbraco = new FakeUmbraco();
+        var factory = Start(new UmbracoPortalFactory(umbraco, Path.Combine(_scratch, "snapshot.json"),
+            new Dictionary<string, string> { ["Portal:Umbraco:CheckInterval"] = "00:00:00.200" }) { ContentPath = _content.Root });
+        var client = factory.CreateClient();
+        Assert.NotNull((await Page(client, "/steunpunt/brandweer-groenewoud")).QuerySelector(".status-open"));
+
+        // An editor publishes an alert with a wrong date while the crisis team sets the point to full.
+        umbraco.Publish("nl", "5a1e0c43-7c2d-4b8e-9f00-000000000005", "activeFrom", "morgen");
+        foreach (var culture in new[] { "nl", "en" })
+        {
+            umbraco.Publish(culture, "5a1e0c43-7c2d-4b8e-9f00-000000000006", "status", "full");
+        }
+
+        await Eventually.TrueAsync(async () => (await Page(client, "/steunpunt/brandweer-groenewoud")).QuerySelector(".status-full") is not null);
+        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Contains("'morgen' is not a date and time", health.GetProperty("lastError").GetString());
+        Assert.Contains("the new support point statuses are served", health.GetProperty("lastError").GetString());
+    }
+
+    [Fact]
     public async Task Status_set_refuses_what_would_break_the_content_and_writes_nothing()
     {
         var before = File.ReadAllText(Path.Combine(_content.Root, "status.yml"));
