@@ -130,6 +130,9 @@ public class CardTests(PortalServer server, PrintRun fixture) : IClassFixture<Pr
             l => Assert.True(File.Exists(Path.Combine(run.Folder, Regex.Match(l, @"pdf/BU\d{8}\.pdf").Value))));
         Assert.EndsWith(",totaal", lines[^1]);
         Assert.Matches(@"\d+ cards in [\d.]+ s", run.Output);
+        // Not a terminal: the steps as plain lines, numbered, the last one the PNGs.
+        Assert.Contains("[3/46] PDF BU02680101 ", run.Output);
+        Assert.Contains("[46/46] PNG at 300 dpi: 44 cards", run.Output);
     }
 
     [Fact]

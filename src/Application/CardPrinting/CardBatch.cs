@@ -3,6 +3,17 @@ using Portal.Cards;
 
 namespace Portal.Application.CardPrinting;
 
+/// <summary>One step of a print run done, of how many: a line on a CI log, a progress bar in a terminal.</summary>
+public sealed record CardBatchStep(int Done, int Total, string What);
+
+/// <summary>Steps as plain lines ("[3/46] PDF BU02680101 Stadscentrum"), written as they happen.</summary>
+public sealed class LineProgress(TextWriter writer) : IProgress<CardBatchStep>
+{
+    public static LineProgress None { get; } = new(TextWriter.Null);
+
+    public void Report(CardBatchStep value) => writer.WriteLine($"[{value.Done}/{value.Total}] {value.What}");
+}
+
 /// <summary>What a print run produced, for the terminal and the benchmark.</summary>
 public sealed record CardBatchResult(int Cards, TimeSpan Elapsed, TimeSpan CombinedPdf, string Folder)
 {
@@ -16,7 +27,7 @@ public sealed record CardBatchResult(int Cards, TimeSpan Elapsed, TimeSpan Combi
 /// and manifest.csv with print quantities per buurt and wijk (<see cref="PrintManifest"/>). Built in a folder beside the target and swapped in at the end, so the
 /// output folder is complete or untouched, never half-written.
 /// </summary>
-public sealed class CardBatch(CardPrinter printer, CardDocuments documents, TextWriter progress)
+public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IProgress<CardBatchStep> progress)
 {
     /// <param name="overrun">Spare cards per buurt in the print quantities; none when null.</param>
     public async Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, bool pdf, bool png, string contentVersion,
@@ -28,6 +39,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, Text
         }
 
         var clock = Stopwatch.StartNew();
+        var total = (pdf ? 1 + cards.Count : 0) + (png ? 1 : 0);
         var target = Path.GetFullPath(outputFolder);
         var building = $"{target}.building-{Guid.NewGuid():N}";
         Directory.CreateDirectory(building);
@@ -48,6 +60,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, Text
                 var combined = combinedClock.Elapsed;
                 if (pdf)
                 {
+                    progress.Report(new CardBatchStep(1, total, $"PDF {stem}.pdf ({cards.Count} cards)"));
                     await session.SetAsync(await documents.PrintHtmlAsync(cards, true));
                     await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}-a4-vellen.pdf"), await session.SheetPdfAsync());
                     Directory.CreateDirectory(Path.Combine(building, "pdf"));
@@ -67,7 +80,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, Text
                         }
 
                         files[card.Buurt.Code] = (name, null);
-                        progress.WriteLine($"[{i + 1}/{cards.Count}] PDF {card.Buurt.Code} {card.Buurt.Name}");
+                        progress.Report(new CardBatchStep(i + 2, total, $"PDF {card.Buurt.Code} {card.Buurt.Name}"));
                     }
 
                     if (split is not null)
@@ -86,7 +99,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, Text
                         files[code] = (files.GetValueOrDefault(code).Pdf, name);
                     }
 
-                    progress.WriteLine($"PNG at {CardPrinter.PngDpi} dpi: {cards.Count} cards");
+                    progress.Report(new CardBatchStep(total, total, $"PNG at {CardPrinter.PngDpi} dpi: {cards.Count} cards"));
                 }
 
                 return combined;

@@ -121,7 +121,7 @@ public sealed partial class ContentPublisher(
         {
             await RunAsync("print run", async () =>
             {
-                var result = await new CardBatch(printer, documents, TextWriter.Null)
+                var result = await new CardBatch(printer, documents, LineProgress.None)
                     .RunAsync(documents.All(data, data.Cultures.Default, CardSize.A6), cards, pdf: true, png: true, data.Content.Version, options.Value.Overrun);
                 LogDone(logger, "print run", $"{result.Cards} cards in {result.Folder}", data.Content.Version);
             });

@@ -3,6 +3,7 @@ using System.Globalization;
 using Portal.Application.CardPrinting;
 using Portal.Application.ContentPipeline;
 using Portal.Cards;
+using Spectre.Console;
 
 namespace Portal.Web.Cli;
 
@@ -70,8 +71,17 @@ public static class CardsVerb
             var cards = documents.All(data, culture, cardSize);
             verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}) into {Path.GetFullPath(folder)} ...");
             var overrun = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.Overrun;
-            var result = await new CardBatch(printer, documents, verb.Output)
+            Task<CardBatchResult> Run(IProgress<CardBatchStep> progress) => new CardBatch(printer, documents, progress)
                 .RunAsync(cards, folder, wanted.Contains("pdf"), wanted.Contains("png"), data.Content.Version, overrun);
+            // A progress bar for a person at a terminal; plain lines for CI logs, pipes and files.
+            var interactive = ReferenceEquals(verb.Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
+            var result = interactive
+                ? await AnsiConsole.Progress().StartAsync(async context =>
+                {
+                    var bar = context.AddTask("Kaarten", maxValue: 1);
+                    return await Run(new Progress(bar));
+                })
+                : await Run(new LineProgress(verb.Output));
             verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s). Print quantities: manifest.csv."));
             return 0;
@@ -86,5 +96,16 @@ public static class CardsVerb
         }
 
         return 1;
+    }
+
+    /// <summary>A print run's steps on a Spectre.Console progress bar.</summary>
+    private sealed class Progress(ProgressTask bar) : IProgress<CardBatchStep>
+    {
+        public void Report(CardBatchStep value)
+        {
+            bar.MaxValue = value.Total;
+            bar.Value = value.Done;
+            bar.Description = value.What.EscapeMarkup();
+        }
     }
 }
