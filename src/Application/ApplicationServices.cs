@@ -48,6 +48,7 @@ public static class ApplicationServices
         services.AddSingleton<CardFileCache>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
+        services.AddSingleton<StatusesOnServedContent>();
         services.AddSingleton<Coverage.CoverageReport>();
         services.AddMetrics();
         services.AddSingleton<PortalMetrics>();

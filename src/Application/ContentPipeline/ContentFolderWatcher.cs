@@ -16,6 +16,7 @@ public sealed partial class ContentFolderWatcher(
     PortalDataStore store,
     ContentSourceStatus status,
     ContentPublisher publisher,
+    StatusesOnServedContent statuses,
     PortalMetrics metrics,
     IOptions<PortalOptions> options,
     TimeProvider time,
@@ -91,16 +92,14 @@ public sealed partial class ContentFolderWatcher(
             var (draft, load) = pipeline.ReadContentFolder();
             if (load.Data is null)
             {
-                // The statuses still get through: they are checked against the support points being served.
-                var statuses = store.IsLoaded ? pipeline.WithStatuses(store.Current, draft.Statuses) : load;
-                var kept = statuses.Data is not null ? "the last good content with the new statuses" : "the last good content";
+                var withStatuses = statuses.On(draft.Statuses);
+                var kept = withStatuses is not null ? "the last good content with the new statuses" : "the last good content";
                 status.Failed(Area, $"{options.Value.ContentPath} changed but is not used: {load.Summary}; serving {kept}");
                 metrics.Refreshed("content", "refused");
                 LogRefused(logger, load.Summary);
-                if (statuses.Data is { } withStatuses && !ContentChange.Between(store.Current, withStatuses).IsNone)
+                if (withStatuses is not null)
                 {
-                    store.Replace(withStatuses);
-                    _ = publisher.Published(withStatuses);
+                    statuses.Serve(withStatuses);
                 }
 
                 return;

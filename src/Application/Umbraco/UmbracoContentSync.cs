@@ -20,6 +20,7 @@ public sealed partial class UmbracoContentSync(
     PortalDataStore store,
     ContentSourceStatus status,
     ContentPublisher publisher,
+    StatusesOnServedContent statuses,
     PortalMetrics metrics,
     TimeProvider time,
     ILogger<UmbracoContentSync> logger)
@@ -157,14 +158,12 @@ public sealed partial class UmbracoContentSync(
         var load = pipeline.Build(draft);
         if (load.Data is null)
         {
-            // The statuses still get through: they are checked against the support points being served.
-            var statuses = store.IsLoaded ? pipeline.WithStatuses(store.Current, draft.Statuses) : load;
-            Fail(Area, $"Umbraco content not used: {load.Summary}" + (statuses.Data is not null ? "; the new support point statuses are served" : ""));
+            var withStatuses = statuses.On(draft.Statuses);
+            Fail(Area, $"Umbraco content not used: {load.Summary}" + (withStatuses is not null ? "; the new support point statuses are served" : ""));
             metrics.Refreshed("umbraco", "refused");
-            if (statuses.Data is { } withStatuses && !ContentChange.Between(store.Current, withStatuses).IsNone)
+            if (withStatuses is not null)
             {
-                store.Replace(withStatuses);
-                _ = publisher.Published(withStatuses);
+                statuses.Serve(withStatuses);
             }
 
             return;
