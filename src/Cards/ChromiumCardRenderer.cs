@@ -75,7 +75,7 @@ public sealed class ChromiumCardRenderer : IAsyncDisposable
         foreach (var card in await page.Locator("article.mk-card").AllAsync())
         {
             var code = await card.GetAttributeAsync("data-buurt") ?? throw new InvalidOperationException("a card without data-buurt");
-            result[code] = PngDensity.WithDpi(await card.ScreenshotAsync(new LocatorScreenshotOptions { Type = ScreenshotType.Png }), dpi);
+            result[code] = PngFile.WithDpi(await card.ScreenshotAsync(new LocatorScreenshotOptions { Type = ScreenshotType.Png }), dpi);
         }
 
         return result;

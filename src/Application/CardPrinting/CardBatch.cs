@@ -15,23 +15,42 @@ public sealed class LineProgress(TextWriter writer) : IProgress<CardBatchStep>
 }
 
 /// <summary>What a print run produced, for the terminal and the benchmark.</summary>
-public sealed record CardBatchResult(int Cards, TimeSpan Elapsed, TimeSpan CombinedPdf, string Folder)
+public sealed record CardBatchResult(int Cards, TimeSpan Elapsed, TimeSpan CombinedPdf, string Folder, TimeSpan PdfX = default, TimeSpan Pngs = default)
 {
     public double CardsPerSecond => Cards / Elapsed.TotalSeconds;
 
     public double CombinedCardsPerSecond => Cards / CombinedPdf.TotalSeconds;
 }
 
+/// <summary>What to make in a print run: the profile, which formats (PDF, PNG), crop marks, spare cards, and for PDF/X
+/// the output intent.</summary>
+public sealed record PrintRunOptions(PrintProfile Profile, bool Pdf = true, bool Png = true, bool? CropMarks = null, CardOverrun? Overrun = null,
+    PdfXSettings? PdfX = null)
+{
+    public static PrintRunOptions Office { get; } = new(PrintProfile.Office);
+
+    public bool WithCropMarks => CropMarks ?? Profile.CropMarks;
+
+    public bool WithPngs => Png && Profile.Pngs;
+
+    public bool WithSheets => Pdf && Profile.Sheets;
+}
+
 /// <summary>
-/// One print run for the print shop: a PDF per buurt, one combined PDF, A4 sheets for office printers, 300 dpi PNGs
-/// and manifest.csv with print quantities per buurt and wijk (<see cref="PrintManifest"/>). Built in a folder beside the target and swapped in at the end, so the
-/// output folder is complete or untouched, never half-written.
+/// One print run (<see cref="PrintProfile"/>): a PDF per buurt, one combined PDF, for the office profile A4 sheets and
+/// 300 dpi PNGs, for the print-shop profile PDF/X in CMYK, and manifest.csv with print quantities per buurt and wijk
+/// (<see cref="PrintManifest"/>). Chromium prints the combined document once; every other file is made from that PDF by
+/// separate programs while Chromium prints the next (qpdf cuts the pages, pdftoppm renders the PNGs, Ghostscript
+/// converts to PDF/X). Built in a folder beside the target and swapped in at the end, so the output folder is complete
+/// or untouched, never half-written.
 /// </summary>
 public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IProgress<CardBatchStep> progress)
 {
-    /// <param name="overrun">Spare cards per buurt in the print quantities; none when null.</param>
-    public async Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, bool pdf, bool png, string contentVersion,
-        CardOverrun? overrun = null)
+    public Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, bool pdf, bool png, string contentVersion,
+        CardOverrun? overrun = null) =>
+        RunAsync(cards, outputFolder, contentVersion, new PrintRunOptions(PrintProfile.Office, pdf, png, Overrun: overrun));
+
+    public async Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, string contentVersion, PrintRunOptions run)
     {
         if (cards.Count == 0)
         {
@@ -39,75 +58,97 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
         }
 
         var clock = Stopwatch.StartNew();
-        var total = (pdf ? 1 + cards.Count : 0) + (png ? 1 : 0);
+        var total = (run.Pdf ? 1 + cards.Count : 0) + (run.WithSheets ? 1 : 0) + (run.WithPngs ? 1 : 0);
+        var done = 0;
+        void Step(string what) => progress.Report(new CardBatchStep(Interlocked.Increment(ref done), total, what));
         var target = Path.GetFullPath(outputFolder);
         var building = $"{target}.building-{Guid.NewGuid():N}";
         Directory.CreateDirectory(building);
         try
         {
             var (size, language) = (cards[0].Size, cards[0].Culture.Code);
-            var all = await documents.PrintHtmlAsync(cards, false);
+            var all = await documents.PrintHtmlAsync(cards, false, run.WithCropMarks);
             var stem = $"meterkastkaarten-{language}-{size.Name}";
+            var combinedFile = Path.Combine(building, $"{stem}.pdf");
+            // The RGB print every other file is made from; for PDF/X it is only a step on the way.
+            var rgbFile = run.Profile.PdfX ? Path.Combine(building, "rgb.pdf") : combinedFile;
             var files = new Dictionary<string, (string? Pdf, string? Png)>(StringComparer.Ordinal);
+            Task<IReadOnlyList<byte[]>>? rasterising = null;
+            var pngClock = new Stopwatch();
             var combinedTime = await printer.PrintAsync(all, async session =>
             {
                 var combinedClock = Stopwatch.StartNew();
-                if (pdf)
-                {
-                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}.pdf"), await session.PdfAsync(size));
-                }
-
+                await File.WriteAllBytesAsync(rgbFile, await session.PdfAsync(size));
                 var combined = combinedClock.Elapsed;
-                if (pdf)
+                if (run.Pdf && !run.Profile.PdfX)
                 {
-                    progress.Report(new CardBatchStep(1, total, $"PDF {stem}.pdf ({cards.Count} cards)"));
-                    await session.SetAsync(await documents.PrintHtmlAsync(cards, true));
-                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}-a4-vellen.pdf"), await session.SheetPdfAsync());
-                    Directory.CreateDirectory(Path.Combine(building, "pdf"));
-                    var split = await PdfPageSplitter.SplitAsync(Path.Combine(building, $"{stem}.pdf"), cards.Count, Path.Combine(building, "split"));
-                    for (var i = 0; i < cards.Count; i++)
-                    {
-                        var card = cards[i];
-                        var name = $"pdf/{card.Buurt.Code}.pdf";
-                        if (split is not null)
-                        {
-                            File.Move(split[i], Path.Combine(building, name));
-                        }
-                        else
-                        {
-                            await session.SetAsync(await documents.PrintHtmlAsync([card], false));
-                            await File.WriteAllBytesAsync(Path.Combine(building, name), await session.PdfAsync(size));
-                        }
-
-                        files[card.Buurt.Code] = (name, null);
-                        progress.Report(new CardBatchStep(i + 2, total, $"PDF {card.Buurt.Code} {card.Buurt.Name}"));
-                    }
-
-                    if (split is not null)
-                    {
-                        Directory.Delete(Path.Combine(building, "split"), recursive: true);
-                    }
+                    Step($"PDF {stem}.pdf ({cards.Count} cards)");
                 }
 
-                if (png)
+                if (run.WithPngs && PdfRaster.Available)
                 {
-                    Directory.CreateDirectory(Path.Combine(building, "png"));
-                    foreach (var (code, bytes) in await session.PngsAsync(all, size, CardPrinter.PngDpi))
-                    {
-                        var name = $"png/{code}.png";
-                        await File.WriteAllBytesAsync(Path.Combine(building, name), bytes);
-                        files[code] = (files.GetValueOrDefault(code).Pdf, name);
-                    }
+                    pngClock.Start();
+                    rasterising = PdfRaster.PngsAsync(rgbFile, cards.Count, CardPrinter.PngDpi);
+                }
 
-                    progress.Report(new CardBatchStep(total, total, $"PNG at {CardPrinter.PngDpi} dpi: {cards.Count} cards"));
+                if (run.WithSheets)
+                {
+                    await session.SetAsync(await documents.PrintHtmlAsync(cards, true, run.WithCropMarks));
+                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}-a4-vellen.pdf"), await session.SheetPdfAsync());
+                    Step($"PDF {stem}-a4-vellen.pdf (A4 sheets)");
+                }
+
+                if (run.Pdf && !run.Profile.PdfX)
+                {
+                    await CutPerBuurtAsync(session, cards, building, combinedFile, files, run.WithCropMarks, Step);
+                }
+
+                if (run.WithPngs && rasterising is null)
+                {
+                    // Without pdftoppm: a Chromium screenshot per card.
+                    pngClock.Start();
+                    await WritePngsAsync(building, (await session.PngsAsync(all, size, CardPrinter.PngDpi)).Select(p => (p.Key, p.Value)), files);
+                    pngClock.Stop();
+                    Step($"PNG at {CardPrinter.PngDpi} dpi: {cards.Count} cards");
                 }
 
                 return combined;
             });
 
-            PrintManifest.Write(Path.Combine(building, "manifest.csv"), cards, files, contentVersion, overrun ?? CardOverrun.None);
+            var pdfXTime = TimeSpan.Zero;
+            if (run.Pdf && run.Profile.PdfX)
+            {
+                var pdfXClock = Stopwatch.StartNew();
+                var settings = run.PdfX ?? PdfXSettings.Default;
+                await PdfXConverter.ConvertAsync(rgbFile, cards.Count, combinedFile, settings, $"Meterkastkaarten {cards[0].Settings.MunicipalityName}");
+                Step($"{settings.Name} {stem}.pdf ({cards.Count} cards, CMYK)");
+                var names = cards.Select(c => $"pdf/{c.Buurt.Code}.pdf").ToList();
+                Directory.CreateDirectory(Path.Combine(building, "pdf"));
+                await PdfPages.ExtractEachAsync(combinedFile, [.. names.Select(n => Path.Combine(building, n))]);
+                for (var i = 0; i < cards.Count; i++)
+                {
+                    files[cards[i].Buurt.Code] = (names[i], null);
+                    Step($"{settings.Name} {cards[i].Buurt.Code} {cards[i].Buurt.Name}");
+                }
+
+                pdfXTime = pdfXClock.Elapsed;
+            }
+
+            if (rasterising is not null)
+            {
+                await WritePngsAsync(building, (await rasterising).Select((png, i) => (cards[i].Buurt.Code, png)), files);
+                pngClock.Stop();
+                Step($"PNG at {CardPrinter.PngDpi} dpi: {cards.Count} cards");
+            }
+
+            if (rgbFile != combinedFile)
+            {
+                File.Delete(rgbFile);
+            }
+
+            PrintManifest.Write(Path.Combine(building, "manifest.csv"), cards, files, contentVersion, run.Overrun ?? CardOverrun.None);
             Portal.Content.Files.AtomicFolder.Replace(building, target);
-            return new CardBatchResult(cards.Count, clock.Elapsed, combinedTime, target);
+            return new CardBatchResult(cards.Count, clock.Elapsed, combinedTime, target, pdfXTime, pngClock.Elapsed);
         }
         catch
         {
@@ -117,6 +158,48 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
             }
 
             throw;
+        }
+    }
+
+    /// <summary>A PDF per buurt, cut from the combined print by qpdf; without qpdf, a Chromium print per card.</summary>
+    private async Task CutPerBuurtAsync(PrintSession session, IReadOnlyList<MeterkastCard> cards, string building, string combinedFile,
+        Dictionary<string, (string? Pdf, string? Png)> files, bool cropMarks, Action<string> step)
+    {
+        Directory.CreateDirectory(Path.Combine(building, "pdf"));
+        var split = await PdfPages.SplitAsync(combinedFile, cards.Count, Path.Combine(building, "split"));
+        for (var i = 0; i < cards.Count; i++)
+        {
+            var card = cards[i];
+            var name = $"pdf/{card.Buurt.Code}.pdf";
+            if (split is not null)
+            {
+                File.Move(split[i], Path.Combine(building, name));
+            }
+            else
+            {
+                await session.SetAsync(await documents.PrintHtmlAsync([card], false, cropMarks));
+                await File.WriteAllBytesAsync(Path.Combine(building, name), await session.PdfAsync(card.Size));
+            }
+
+            files[card.Buurt.Code] = (name, null);
+            step($"PDF {card.Buurt.Code} {card.Buurt.Name}");
+        }
+
+        if (split is not null)
+        {
+            Directory.Delete(Path.Combine(building, "split"), recursive: true);
+        }
+    }
+
+    private static async Task WritePngsAsync(string building, IEnumerable<(string Code, byte[] Png)> pngs,
+        Dictionary<string, (string? Pdf, string? Png)> files)
+    {
+        Directory.CreateDirectory(Path.Combine(building, "png"));
+        foreach (var (code, bytes) in pngs)
+        {
+            var name = $"png/{code}.png";
+            await File.WriteAllBytesAsync(Path.Combine(building, name), bytes);
+            files[code] = (files.GetValueOrDefault(code).Pdf, name);
         }
     }
 }

@@ -21,9 +21,11 @@ public sealed class CardDocuments(PageRenderer renderer, IOptions<PortalOptions>
     public IReadOnlyList<MeterkastCard> All(PortalData data, PortalCulture culture, CardSize size) =>
         [.. data.Places.Buurten.Select(b => Card(data, b, culture, size))];
 
-    public Task<string> PrintHtmlAsync(IReadOnlyList<MeterkastCard> cards, bool sheets) =>
+    /// <param name="cropMarks">Marks in the bleed where the card is cut; a print shop may want none.</param>
+    public Task<string> PrintHtmlAsync(IReadOnlyList<MeterkastCard> cards, bool sheets, bool cropMarks = true) =>
         renderer.RenderAsync<CardPrintDocument>(new Dictionary<string, object?>
         {
             [nameof(CardPrintDocument.Cards)] = cards, [nameof(CardPrintDocument.Css)] = _css.Value, [nameof(CardPrintDocument.Sheets)] = sheets,
+            [nameof(CardPrintDocument.CropMarks)] = cropMarks,
         });
 }

@@ -75,6 +75,25 @@ public sealed partial class CardPrinter(IOptions<PortalOptions> options, PortalM
         }
     }
 
+    /// <summary>Starts Chromium and opens its page ahead of the first print, e.g. while content is read. A failure here
+    /// is left to the first print, which starts again and reports it.</summary>
+    public async Task WarmUpAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await OpenAsync();
+        }
+        catch (Exception e) when (e is PlaywrightException or FileNotFoundException or InvalidOperationException)
+        {
+            LogBrowserReplaced(logger, e.Message);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public Task<byte[]> PdfAsync(string html, CardSize size) => PrintAsync(html, session => session.PdfAsync(size));
 
     public async ValueTask DisposeAsync()

@@ -41,6 +41,24 @@ public sealed class PortalOptions
     /// <summary>The licence of the open-data files (a URI); default CC0 1.0, the Dutch government's default for open data.</summary>
     public string OpenDataLicense { get; set; } = OpenData.SupportPointOpenData.DefaultLicense;
 
+    /// <summary>The PDF/X flavour of print-shop runs: x3 (PDF/X-3:2002, default) or x1a (PDF/X-1a:2001).</summary>
+    public string PdfX { get; set; } = "x3";
+
+    /// <summary>The CMYK ICC profile the print shop prints to (default: Ghostscript's CMYK profile).</summary>
+    public string? PrintOutputProfile { get; set; }
+
+    /// <summary>The name the print shop knows its printing condition by, e.g. FOGRA39; "Custom" for an unregistered profile.</summary>
+    public string? PrintOutputConditionIdentifier { get; set; }
+
+    /// <summary>A description of the printing condition, e.g. "Offset, coated paper (ISO 12647-2)".</summary>
+    public string? PrintOutputCondition { get; set; }
+
+    public Portal.Cards.PdfXSettings PdfXSettings => new(
+        Portal.Cards.PdfXSettings.ParseFlavour(PdfX) ?? Portal.Cards.PdfXFlavour.X3,
+        PrintOutputProfile ?? Portal.Cards.PdfXSettings.Default.OutputProfile,
+        PrintOutputConditionIdentifier ?? (PrintOutputProfile is null ? Portal.Cards.PdfXSettings.Default.OutputConditionIdentifier : "Custom"),
+        PrintOutputCondition ?? (PrintOutputProfile is null ? Portal.Cards.PdfXSettings.Default.OutputCondition : Path.GetFileNameWithoutExtension(PrintOutputProfile)));
+
     public string ChromiumPath { get; set; } = Portal.Cards.ChromiumCardRenderer.DefaultExecutable;
 
     public CultureSet CultureSet() => new(Cultures is { Length: > 0 } configured ? configured : DefaultCultures);
@@ -64,6 +82,17 @@ public sealed class PortalOptions
         if (CardPrinting.CardOverrun.Parse(CardOverrun) is null)
         {
             yield return $"Portal:CardOverrun: '{CardOverrun}' is not a number of spare cards per buurt (10) or a share of its households (5%)";
+        }
+
+        if (Portal.Cards.PdfXSettings.ParseFlavour(PdfX) is null)
+        {
+            yield return $"Portal:PdfX: '{PdfX}' is not a PDF/X flavour Portal writes: x3 (PDF/X-3) or x1a (PDF/X-1a). PDF/X-4 needs a newer Ghostscript than Debian's 10.0";
+        }
+
+        // Only a profile someone chose is checked here: the default one matters only to print-shop runs, which say so.
+        if (PrintOutputProfile is { } profile && Portal.Cards.PdfXSettings.ProfileProblem(profile) is { } problem)
+        {
+            yield return $"Portal:PrintOutputProfile: {problem}";
         }
 
         if (!Uri.TryCreate(OpenDataLicense, UriKind.Absolute, out _))

@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace Portal.Web.Cli;
 
 /// <summary>
-/// portal cards --out DIR [--size a6|a5] [--lang nl] [--format pdf,png] [--overrun 5%]: every buurt's meterkastkaart for
-/// the print shop, with quantities per buurt and wijk, in a folder that appears complete or not at all.
+/// portal cards --out DIR [--profile office|print-shop] [--crop-marks true|false] [--pdfx x3|x1a] [--size a6|a5] [--lang nl]
+/// [--format pdf,png] [--overrun 5%]: every buurt's meterkastkaart for the office printer or the print shop, with
+/// quantities per buurt and wijk, in a folder that appears complete or not at all.
 /// </summary>
 public static class CardsVerb
 {
@@ -22,9 +23,16 @@ public static class CardsVerb
         var formats = new Option<string>("--format") { Description = "pdf, png or pdf,png", DefaultValueFactory = _ => "pdf,png" };
         var publicUrl = new Option<string?>("--public-url") { Description = "the address QR codes lead to (default: Portal:PublicBaseUrl)" };
         var overrun = new Option<string?>("--overrun") { Description = "spare cards per buurt in manifest.csv: a number (10) or a share of its households (5%); default Portal:CardOverrun" };
-        var command = new Command("cards", "every buurt's meterkastkaart for the print shop: PDFs, PNGs, A4 sheets and manifest.csv")
+        var profile = new Option<string>("--profile")
         {
-            output, size, language, formats, publicUrl, overrun,
+            Description = "office: RGB PDFs, A4 sheets and PNGs; print-shop: PDF/X in CMYK with an output intent", DefaultValueFactory = _ => PrintProfile.Office.Name,
+        };
+        profile.AcceptOnlyFromAmong([.. PrintProfile.All.Select(p => p.Name)]);
+        var cropMarks = new Option<bool?>("--crop-marks") { Description = "crop marks in the bleed: true or false (default: on for office, off for print-shop)" };
+        var pdfX = new Option<string?>("--pdfx") { Description = "PDF/X flavour for print-shop: x3 or x1a (default Portal:PdfX, x3)" };
+        var command = new Command("cards", "every buurt's meterkastkaart for the office printer or the print shop, with manifest.csv")
+        {
+            output, profile, cropMarks, pdfX, size, language, formats, publicUrl, overrun,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
@@ -36,7 +44,30 @@ public static class CardsVerb
                 return 2;
             }
 
+            var chosen = PrintProfile.Find(parse.GetValue(profile))!;
+            if (chosen.PdfX && wanted.Contains("png"))
+            {
+                if (parse.GetResult(formats) is { Implicit: false })
+                {
+                    verb.Error.WriteLine("portal cards: the print-shop profile writes PDF/X only; use --format pdf, or the office profile for PNGs");
+                    return 2;
+                }
+
+                wanted = ["pdf"];
+            }
+
+            if (!chosen.PdfX && parse.GetValue(pdfX) is not null)
+            {
+                verb.Error.WriteLine("portal cards: --pdfx is for --profile print-shop");
+                return 2;
+            }
+
             var settings = new Dictionary<string, string?>();
+            if (parse.GetValue(pdfX) is { } flavour)
+            {
+                settings["Portal:PdfX"] = flavour;
+            }
+
             if (parse.GetValue(publicUrl) is { } url)
             {
                 settings["Portal:PublicBaseUrl"] = url;
@@ -48,13 +79,15 @@ public static class CardsVerb
             }
 
             return await verb.WithContentAsync(parse, (services, data) => PrintAsync(verb, services, data, parse.GetValue(language),
-                CardSize.Find(parse.GetValue(size))!, parse.GetValue(output)!, wanted), cancellationToken, settings);
+                CardSize.Find(parse.GetValue(size))!, parse.GetValue(output)!, wanted, chosen, parse.GetValue(cropMarks)), cancellationToken, settings,
+                // Chromium takes a second and a half to start: let it start while the content is read.
+                meanwhile: services => _ = services.GetRequiredService<CardPrinter>().WarmUpAsync());
         });
         return command;
     }
 
     private static async Task<int> PrintAsync(VerbContext verb, IServiceProvider services, PortalData data, string? language, CardSize cardSize,
-        string folder, string[] wanted)
+        string folder, string[] wanted, PrintProfile profile, bool? cropMarks)
     {
         var culture = data.Cultures.Find(language ?? data.Cultures.Default.Code);
         if (culture is null)
@@ -69,10 +102,18 @@ public static class CardsVerb
         {
             printer.EnsureInstalled();
             var cards = documents.All(data, culture, cardSize);
-            verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}) into {Path.GetFullPath(folder)} ...");
-            var overrun = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.Overrun;
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
+            var run = new PrintRunOptions(profile, wanted.Contains("pdf"), wanted.Contains("png"), cropMarks, options.Overrun, options.PdfXSettings);
+            if (profile.PdfX && PdfXSettings.ProfileProblem(run.PdfX!.OutputProfile) is { } problem)
+            {
+                verb.Error.WriteLine($"portal cards: {problem}; set Portal:PrintOutputProfile. Nothing was written.");
+                return 1;
+            }
+
+            verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}, {profile.Name}{(profile.PdfX ? $", {run.PdfX!.Name} CMYK" : "")}, " +
+                $"crop marks {(run.WithCropMarks ? "on" : "off")}) into {Path.GetFullPath(folder)} ...");
             Task<CardBatchResult> Run(IProgress<CardBatchStep> progress) => new CardBatch(printer, documents, progress)
-                .RunAsync(cards, folder, wanted.Contains("pdf"), wanted.Contains("png"), data.Content.Version, overrun);
+                .RunAsync(cards, folder, data.Content.Version, run);
             // A progress bar for a person at a terminal; plain lines for CI logs, pipes and files.
             var interactive = ReferenceEquals(verb.Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
             var result = interactive
@@ -83,7 +124,9 @@ public static class CardsVerb
                 })
                 : await Run(new LineProgress(verb.Output));
             verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s). Print quantities: manifest.csv."));
+                $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s")
+                + (profile.PdfX ? string.Create(CultureInfo.InvariantCulture, $"; {run.PdfX!.Name} {result.PdfX.TotalSeconds:0.0} s") : "")
+                + "). Print quantities: manifest.csv.");
             return 0;
         }
         catch (CardOverflowException e)

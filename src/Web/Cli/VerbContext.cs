@@ -76,8 +76,9 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
     /// The common shape of a verb that works on content: services from the settings (2 when they are invalid), the
     /// configured source loaded through the content pipeline (1, with every problem, when it is not valid), then the work.
     /// </summary>
+    /// <param name="meanwhile">Started before the content is read, to run beside it (e.g. starting Chromium).</param>
     public async Task<int> WithContentAsync(ParseResult parse, Func<IServiceProvider, PortalData, Task<int>> work, CancellationToken cancellationToken,
-        IDictionary<string, string?>? extra = null)
+        IDictionary<string, string?>? extra = null, Action<IServiceProvider>? meanwhile = null)
     {
         using var host = BuildHost(parse, extra);
         if (host is null)
@@ -85,6 +86,7 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
             return 2;
         }
 
+        meanwhile?.Invoke(host.Services);
         var data = await LoadAsync(host.Services, cancellationToken);
         return data is null ? 1 : await work(host.Services, data);
     }

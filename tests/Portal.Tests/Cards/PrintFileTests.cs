@@ -26,7 +26,7 @@ public class PrintFileTests
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R',
             0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE];
 
-        var result = PngDensity.WithDpi(png, 300);
+        var result = PngFile.WithDpi(png, 300);
 
         Assert.Equal(png.Length + 21, result.Length);
         Assert.Equal("pHYs", Encoding.ASCII.GetString(result, 37, 4));

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+
+namespace Portal.Cards;
+
+/// <summary>The PDF/X conformance a print shop asks for, of those Debian's Ghostscript writes.</summary>
+public enum PdfXFlavour
+{
+    /// <summary>PDF/X-3:2002: CMYK with an ICC output intent. Ghostscript's own PDF/X mode.</summary>
+    X3,
+
+    /// <summary>PDF/X-1a:2001: CMYK only, PDF 1.3, no ICC-based colour in the pages.</summary>
+    X1a,
+}
+
+/// <summary>
+/// How the print-shop files are made: the flavour, and the CMYK output profile the shop prints to (its ICC file and the
+/// name the shop knows it by, e.g. FOGRA39 for ISO Coated v2). The default profile is the CMYK profile Ghostscript
+/// ships; a shop's own profile is configuration.
+/// </summary>
+public sealed record PdfXSettings(PdfXFlavour Flavour, string OutputProfile, string OutputConditionIdentifier, string OutputCondition)
+{
+    public const string DefaultProfile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+    public const string Registry = "http://www.color.org";
+
+    public static PdfXSettings Default { get; } = new(PdfXFlavour.X3, DefaultProfile, "Custom", "Ghostscript default CMYK (commercial offset)");
+
+    public string Version => Flavour == PdfXFlavour.X3 ? "PDF/X-3:2002" : "PDF/X-1:2001";
+
+    public string? Conformance => Flavour == PdfXFlavour.X1a ? "PDF/X-1a:2001" : null;
+
+    public string Name => Flavour == PdfXFlavour.X3 ? "PDF/X-3" : "PDF/X-1a";
+
+    public static PdfXFlavour? ParseFlavour(string? value) => value?.Trim().ToLowerInvariant().Replace("pdf/", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) switch
+    {
+        "x3" => PdfXFlavour.X3,
+        "x1a" => PdfXFlavour.X1a,
+        _ => null,
+    };
+
+    /// <summary>What is wrong with an output profile file, or null: it must be an ICC output (printer) profile for CMYK.</summary>
+    public static string? ProfileProblem(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return $"the output profile {path} does not exist (Debian ships one in ghostscript: {DefaultProfile})";
+        }
+
+        var header = new byte[40];
+        using (var file = File.OpenRead(path))
+        {
+            if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+            {
+                return $"the output profile {path} is too short to be an ICC profile";
+            }
+        }
+
+        string Tag(int at) => Encoding.ASCII.GetString(header, at, 4);
+        return Tag(36) != "acsp" ? $"the output profile {path} is not an ICC profile"
+            : Tag(16) != "CMYK" ? $"the output profile {path} is for {Tag(16).Trim()}, not CMYK: a print shop prints CMYK"
+            : Tag(12) != "prtr" ? $"the output profile {path} is a '{Tag(12)}' profile, not an output (printer) profile"
+            : null;
+    }
+}
+
+/// <summary>
+/// Turns Chromium's RGB print PDF into PDF/X in CMYK with Ghostscript (Debian `ghostscript`, a separate program): colours
+/// converted through the output profile, which is embedded as the output intent, fonts embedded, page boxes kept. A
+/// document is converted in page ranges, one Ghostscript per core, and joined again.
+/// </summary>
+public static class PdfXConverter
+{
+    public const string Executable = "/usr/bin/gs";
+
+    public static async Task ConvertAsync(string input, int pages, string output, PdfXSettings settings, string title, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(Executable))
+        {
+            throw new PrintToolException($"Ghostscript not found at {Executable}; the print-shop profile needs it: apt-get install -y ghostscript");
+        }
+
+        if (PdfXSettings.ProfileProblem(settings.OutputProfile) is { } problem)
+        {
+            throw new PrintToolException(problem);
+        }
+
+        var work = $"{output}.parts";
+        Directory.CreateDirectory(work);
+        try
+        {
+            var definition = Path.Combine(work, "pdfx-definition.ps");
+            await File.WriteAllTextAsync(definition, Definition(settings, title), Encoding.ASCII, cancellationToken);
+            var workers = Math.Clamp(Environment.ProcessorCount, 1, pages);
+            var perWorker = (pages + workers - 1) / workers;
+            var ranges = Enumerable.Range(0, workers)
+                .Select(w => (First: w * perWorker + 1, Last: Math.Min(pages, (w + 1) * perWorker)))
+                .Where(r => r.First <= r.Last)
+                .ToList();
+            var parts = ranges.Select(r => Path.Combine(work, $"part-{r.First:D5}.pdf")).ToList();
+            await Task.WhenAll(ranges.Select((range, i) => ConvertRangeAsync(input, range.First, range.Last, parts[i], definition, settings, cancellationToken)));
+            await PdfPages.JoinAsync(parts, output, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task ConvertRangeAsync(string input, int first, int last, string output, string definition, PdfXSettings settings, CancellationToken cancellationToken)
+    {
+        string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var (exitCode, errors) = await ExternalTool.RunAsync(Executable,
+        [
+            "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", $"--permit-file-read={settings.OutputProfile}",
+            "-dPDFX", "-sDEVICE=pdfwrite", "-dCompatibilityLevel=1.3",
+            "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK", $"-sOutputICCProfile={settings.OutputProfile}",
+            "-dEmbedAllFonts=true", "-dSubsetFonts=true", "-dAutoRotatePages=/None",
+            $"-dFirstPage={Number(first)}", $"-dLastPage={Number(last)}",
+            $"-sOutputFile={output}", definition, input,
+        ], cancellationToken);
+        if (exitCode != 0 || !File.Exists(output))
+        {
+            throw new PrintToolException($"Ghostscript could not make {settings.Name} of {Path.GetFileName(input)} (pages {first}–{last}): {ExternalTool.Summary(errors)}");
+        }
+    }
+
+    /// <summary>The PostScript prologue that names the file PDF/X and embeds the output intent (after Ghostscript's PDFX_def.ps).</summary>
+    internal static string Definition(PdfXSettings settings, string title)
+    {
+        var conformance = settings.Conformance is { } c ? $"  /GTS_PDFXConformance {Text(c)}\n" : "";
+        return $$"""
+            %!
+            [ /GTS_PDFXVersion {{Text(settings.Version)}}
+            {{conformance}}  /Title {{Text(title)}}
+              /Trapped /False
+            /DOCINFO pdfmark
+            [/_objdef {icc_PDFX} /type /stream /OBJ pdfmark
+            [{icc_PDFX} << /N 4 >> /PUT pdfmark
+            [{icc_PDFX} <{{Convert.ToHexString(Encoding.UTF8.GetBytes(settings.OutputProfile))}}> (r) file /PUT pdfmark
+            [/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark
+            [{OutputIntent_PDFX} <<
+              /Type /OutputIntent
+              /S /GTS_PDFX
+              /OutputCondition {{Text(settings.OutputCondition)}}
+              /Info {{Text(settings.OutputCondition)}}
+              /OutputConditionIdentifier {{Text(settings.OutputConditionIdentifier)}}
+              /RegistryName {{Text(PdfXSettings.Registry)}}
+              /DestOutputProfile {icc_PDFX}
+            >> /PUT pdfmark
+            [{Catalog} << /OutputIntents [ {OutputIntent_PDFX} ] >> /PUT pdfmark
+
+            """;
+    }
+
+    /// <summary>A PostScript string: plain ASCII as it is (escaped), anything else as UTF-16 with a byte order mark.</summary>
+    private static string Text(string value) => value.All(ch => ch is >= ' ' and <= '~')
+        ? "(" + value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("(", @"\(", StringComparison.Ordinal).Replace(")", @"\)", StringComparison.Ordinal) + ")"
+        : "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value)) + ">";
+}
