@@ -25,7 +25,7 @@ public sealed record CardBatchResult(int Cards, TimeSpan Elapsed, TimeSpan Combi
 /// <summary>What to make in a print run: the profile, which formats (PDF, PNG), crop marks, spare cards, and for PDF/X
 /// the output intent.</summary>
 public sealed record PrintRunOptions(PrintProfile Profile, bool Pdf = true, bool Png = true, bool? CropMarks = null, CardOverrun? Overrun = null,
-    PdfXSettings? PdfX = null)
+    PdfXSettings? PdfX = null, bool PngsFromPdf = true)
 {
     public static PrintRunOptions Office { get; } = new(PrintProfile.Office);
 
@@ -85,7 +85,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
                     Step($"PDF {stem}.pdf ({cards.Count} cards)");
                 }
 
-                if (run.WithPngs && PdfRaster.Available)
+                if (run.WithPngs && run.PngsFromPdf && PdfRaster.Available)
                 {
                     pngClock.Start();
                     rasterising = PdfRaster.PngsAsync(rgbFile, cards.Count, CardPrinter.PngDpi);

@@ -59,6 +59,10 @@ public sealed class PortalOptions
         PrintOutputConditionIdentifier ?? (PrintOutputProfile is null ? Portal.Cards.PdfXSettings.Default.OutputConditionIdentifier : "Custom"),
         PrintOutputCondition ?? (PrintOutputProfile is null ? Portal.Cards.PdfXSettings.Default.OutputCondition : Path.GetFileNameWithoutExtension(PrintOutputProfile)));
 
+    /// <summary>How print runs make PNGs: "pdf" renders the printed PDF with poppler's pdftoppm (default; Chromium
+    /// screenshots when poppler-utils is missing), "chromium" takes a Chromium screenshot per card (the earlier way).</summary>
+    public string PngRenderer { get; set; } = "pdf";
+
     public string ChromiumPath { get; set; } = Portal.Cards.ChromiumCardRenderer.DefaultExecutable;
 
     public CultureSet CultureSet() => new(Cultures is { Length: > 0 } configured ? configured : DefaultCultures);
@@ -82,6 +86,11 @@ public sealed class PortalOptions
         if (CardPrinting.CardOverrun.Parse(CardOverrun) is null)
         {
             yield return $"Portal:CardOverrun: '{CardOverrun}' is not a number of spare cards per buurt (10) or a share of its households (5%)";
+        }
+
+        if (PngRenderer is not ("pdf" or "chromium"))
+        {
+            yield return $"Portal:PngRenderer: '{PngRenderer}' is not pdf or chromium";
         }
 
         if (Portal.Cards.PdfXSettings.ParseFlavour(PdfX) is null)

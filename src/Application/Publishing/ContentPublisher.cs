@@ -122,7 +122,8 @@ public sealed partial class ContentPublisher(
             await RunAsync("print run", async () =>
             {
                 var result = await new CardBatch(printer, documents, LineProgress.None)
-                    .RunAsync(documents.All(data, data.Cultures.Default, CardSize.A6), cards, pdf: true, png: true, data.Content.Version, options.Value.Overrun);
+                    .RunAsync(documents.All(data, data.Cultures.Default, CardSize.A6), cards, data.Content.Version,
+                        new PrintRunOptions(PrintProfile.Office, Overrun: options.Value.Overrun, PngsFromPdf: options.Value.PngRenderer == "pdf"));
                 LogDone(logger, "print run", $"{result.Cards} cards in {result.Folder}", data.Content.Version);
             });
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
 
 namespace Portal.Places.Catalog;
 
@@ -8,12 +9,14 @@ namespace Portal.Places.Catalog;
 internal sealed record GeoJsonFeature(int Number, JsonElement Properties, Geometry Geometry);
 
 /// <summary>
-/// Reads polygon features from a GeoJSON FeatureCollection into NetTopologySuite geometries
-/// (NetTopologySuite.IO.GeoJSON is not available here), checking that every ring closes and every polygon is valid.
+/// Reads polygon features from a GeoJSON FeatureCollection: NetTopologySuite.IO.GeoJSON4STJ builds each feature's
+/// geometry, one feature at a time, so one broken feature is reported and the others still read. When it refuses a
+/// geometry, <see cref="GeoJsonDiagnosis"/> says where (ring and position) in words an officer can act on.
 /// </summary>
 internal static class GeoJsonFeatureReader
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory(Factory) } };
 
     /// <param name="declaredIds">Receives every feature's id, also of features whose geometry is invalid.</param>
     public static IReadOnlyList<GeoJsonFeature> ReadPolygons(string path, ProblemCollector problems, string idProperty, ISet<string>? declaredIds = null)
@@ -72,27 +75,41 @@ internal static class GeoJsonFeatureReader
             return null;
         }
 
-        var type = geometry.TryGetProperty("type", out var t) ? t.GetString() : null;
-        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add(location, "geometry.coordinates", "missing or not an array");
-            return null;
-        }
-
-        Geometry? result = type switch
-        {
-            "Polygon" => ReadPolygon(coordinates, location, "geometry.coordinates", problems),
-            "MultiPolygon" => ReadMultiPolygon(coordinates, location, problems),
-            _ => null,
-        };
+        var type = geometry.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (type is not ("Polygon" or "MultiPolygon"))
         {
             problems.Add(location, "geometry.type", $"expected Polygon or MultiPolygon, found '{type}'");
             return null;
         }
 
-        if (result is not null && !result.IsValid)
+        Geometry? result;
+        try
         {
+            result = geometry.Deserialize<Geometry>(GeoJson);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            var (field, message) = GeoJsonDiagnosis.Of(geometry, type) ?? ("geometry", $"not a valid {type}: {e.Message}");
+            problems.Add(location, field, message);
+            return null;
+        }
+
+        if (result is not (Polygon or MultiPolygon) || result.IsEmpty)
+        {
+            var (field, message) = GeoJsonDiagnosis.Of(geometry, type) ?? ("geometry.coordinates", $"no {type} could be read");
+            problems.Add(location, field, message);
+            return null;
+        }
+
+        if (!result.IsValid)
+        {
+            // A ring of three positions reads, but is no polygon: say which ring before how the shape is wrong.
+            if (GeoJsonDiagnosis.Of(geometry, type) is { } structural)
+            {
+                problems.Add(location, structural.Field, structural.Message);
+                return null;
+            }
+
             var error = new NetTopologySuite.Operation.Valid.IsValidOp(result).ValidationError;
             problems.Add(location, "geometry", $"invalid polygon: {error.Message} at {error.Coordinate.X.ToString(CultureInfo.InvariantCulture)} {error.Coordinate.Y.ToString(CultureInfo.InvariantCulture)}");
             return null;
@@ -100,88 +117,77 @@ internal static class GeoJsonFeatureReader
 
         return result;
     }
+}
 
-    private static MultiPolygon? ReadMultiPolygon(JsonElement coordinates, string location, ProblemCollector problems)
+/// <summary>
+/// Where a polygon the GeoJSON reader refused goes wrong: the first ring or position that breaks RFC 7946 (not an array,
+/// not [longitude, latitude], fewer than 4 positions, not closed), named by its place in the coordinates.
+/// </summary>
+internal static class GeoJsonDiagnosis
+{
+    public static (string Field, string Message)? Of(JsonElement geometry, string type)
     {
-        var polygons = new List<Polygon>();
+        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
+        {
+            return ("geometry.coordinates", "missing or not an array");
+        }
+
+        if (type == "Polygon")
+        {
+            return Polygon(coordinates, "geometry.coordinates");
+        }
+
         var index = 0;
         foreach (var polygon in coordinates.EnumerateArray())
         {
-            var read = ReadPolygon(polygon, location, $"geometry.coordinates[{index++}]", problems);
-            if (read is null)
+            if (Polygon(polygon, $"geometry.coordinates[{index++}]") is { } problem)
             {
-                return null;
+                return problem;
             }
-
-            polygons.Add(read);
         }
 
-        return Factory.CreateMultiPolygon([.. polygons]);
+        return index == 0 ? ("geometry.coordinates", "a MultiPolygon needs at least one polygon") : null;
     }
 
-    private static Polygon? ReadPolygon(JsonElement rings, string location, string field, ProblemCollector problems)
+    private static (string, string)? Polygon(JsonElement rings, string field)
     {
         if (rings.ValueKind != JsonValueKind.Array || rings.GetArrayLength() == 0)
         {
-            problems.Add(location, field, "a polygon needs at least one ring");
-            return null;
+            return (field, "a polygon needs at least one ring");
         }
 
-        var linearRings = new List<LinearRing>();
         var ringNumber = 0;
         foreach (var ring in rings.EnumerateArray())
         {
-            ringNumber++;
-            var ringField = $"{field}, ring {ringNumber}";
-            var positions = ReadPositions(ring, location, ringField, problems);
-            if (positions is null)
+            var ringField = $"{field}, ring {++ringNumber}";
+            if (ring.ValueKind != JsonValueKind.Array)
             {
-                return null;
+                return (ringField, "expected an array of positions");
             }
 
-            if (positions.Length < 4)
+            var positions = ring.EnumerateArray().ToList();
+            var bad = positions.FindIndex(p => p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 2
+                || p[0].ValueKind != JsonValueKind.Number || p[1].ValueKind != JsonValueKind.Number);
+            if (bad >= 0)
             {
-                problems.Add(location, ringField, $"a ring needs at least 4 positions, found {positions.Length}");
-                return null;
+                return (ringField, $"position {bad + 1} is not [longitude, latitude]");
             }
 
-            if (!positions[0].Equals2D(positions[^1]))
+            if (positions.Count < 4)
             {
-                problems.Add(location, ringField,
-                    $"ring does not close: first position ({Format(positions[0])}) differs from last ({Format(positions[^1])})");
-                return null;
+                return (ringField, $"a ring needs at least 4 positions, found {positions.Count}");
             }
 
-            linearRings.Add(Factory.CreateLinearRing(positions));
+            var (first, last) = (Format(positions[0]), Format(positions[^1]));
+            if (first != last)
+            {
+                return (ringField, $"ring does not close: first position ({first}) differs from last ({last})");
+            }
         }
 
-        return Factory.CreatePolygon(linearRings[0], [.. linearRings.Skip(1)]);
+        return null;
     }
 
-    private static Coordinate[]? ReadPositions(JsonElement ring, string location, string field, ProblemCollector problems)
-    {
-        if (ring.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add(location, field, "expected an array of positions");
-            return null;
-        }
-
-        var positions = new List<Coordinate>(ring.GetArrayLength());
-        foreach (var position in ring.EnumerateArray())
-        {
-            if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
-                || position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number)
-            {
-                problems.Add(location, field, $"position {positions.Count + 1} is not [longitude, latitude]");
-                return null;
-            }
-
-            positions.Add(new Coordinate(position[0].GetDouble(), position[1].GetDouble()));
-        }
-
-        return [.. positions];
-    }
-
-    private static string Format(Coordinate c) =>
-        string.Create(CultureInfo.InvariantCulture, $"{c.X} {c.Y}");
+    private static string Format(JsonElement position) =>
+        string.Create(CultureInfo.InvariantCulture, $"{position[0].GetDouble()} {position[1].GetDouble()}");
 }

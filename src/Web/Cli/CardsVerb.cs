@@ -103,7 +103,8 @@ public static class CardsVerb
             printer.EnsureInstalled();
             var cards = documents.All(data, culture, cardSize);
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
-            var run = new PrintRunOptions(profile, wanted.Contains("pdf"), wanted.Contains("png"), cropMarks, options.Overrun, options.PdfXSettings);
+            var run = new PrintRunOptions(profile, wanted.Contains("pdf"), wanted.Contains("png"), cropMarks, options.Overrun, options.PdfXSettings,
+                PngsFromPdf: options.PngRenderer == "pdf");
             if (profile.PdfX && PdfXSettings.ProfileProblem(run.PdfX!.OutputProfile) is { } problem)
             {
                 verb.Error.WriteLine($"portal cards: {problem}; set Portal:PrintOutputProfile. Nothing was written.");
@@ -126,6 +127,7 @@ public static class CardsVerb
             verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s")
                 + (profile.PdfX ? string.Create(CultureInfo.InvariantCulture, $"; {run.PdfX!.Name} {result.PdfX.TotalSeconds:0.0} s") : "")
+                + (run.WithPngs ? string.Create(CultureInfo.InvariantCulture, $"; PNGs {result.Pngs.TotalSeconds:0.0} s") : "")
                 + "). Print quantities: manifest.csv.");
             return 0;
         }

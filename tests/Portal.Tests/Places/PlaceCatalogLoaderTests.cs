@@ -67,6 +67,39 @@ public class PlaceCatalogLoaderTests
         Assert.Contains("does not close", problem.Message);
     }
 
+    /// <summary>NetTopologySuite.IO.GeoJSON4STJ reads the geometry; what it refuses is still named by feature, ring and position.</summary>
+    [Theory]
+    [InlineData("[\"5.85\", 51.84]", "ring 1", "position 1 is not [longitude, latitude]")]
+    [InlineData(null, "ring 1", "a ring needs at least 4 positions, found 3")]
+    [InlineData("LineString", "geometry.type", "expected Polygon or MultiPolygon, found 'LineString'")]
+    public void A_broken_buurt_geometry_is_named_by_feature_and_field_and_the_other_buurten_still_read(string? change, string field, string message)
+    {
+        using var content = new TestContent();
+        var geojson = File.ReadAllText(content.DataFile(PlaceCatalogLoader.BuurtenFile));
+        var feature = geojson.IndexOf("\"buurtcode\": \"BU02680202\"", StringComparison.Ordinal);
+        var geometry = geojson.IndexOf("\"geometry\"", feature, StringComparison.Ordinal);
+
+        var coordinates = geojson.IndexOf("[[[", geometry, StringComparison.Ordinal);
+        var end = geojson.IndexOf("]]]", coordinates, StringComparison.Ordinal) + 3;
+        var replacement = change switch
+        {
+            "LineString" => geojson[..geometry] + "\"geometry\": { \"type\": \"LineString\", \"coordinates\": [[5.85, 51.84], [5.86, 51.85]] }"
+                + geojson[(geojson.IndexOf('}', end) + 1)..],
+            null => geojson[..coordinates] + "[[[5.85, 51.84], [5.86, 51.84], [5.85, 51.84]]]" + geojson[end..],
+            _ => geojson[..(coordinates + 2)] + change + geojson[(geojson.IndexOf(']', coordinates + 2) + 1)..],
+        };
+        File.WriteAllText(content.DataFile(PlaceCatalogLoader.BuurtenFile), replacement);
+
+        var problems = Load(content);
+
+        // Exactly this buurt's geometry is reported (its support point assignment follows from it, nothing else).
+        var problem = Assert.Single(problems, p => p.Location.Contains("BU02680202", StringComparison.Ordinal));
+        Assert.StartsWith("feature ", problem.Location);
+        Assert.Contains(field, problem.Field);
+        Assert.Contains(message, problem.Message);
+        Assert.EndsWith(PlaceCatalogLoader.BuurtenFile, problem.File);
+    }
+
     [Fact]
     public void A_support_point_outside_the_municipality_is_refused()
     {
