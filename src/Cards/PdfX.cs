@@ -88,6 +88,7 @@ public static class PdfXConverter
         Directory.CreateDirectory(work);
         try
         {
+            var profiles = ProfilesFolder(settings, work);
             var definition = Path.Combine(work, "pdfx-definition.ps");
             await File.WriteAllTextAsync(definition, Definition(settings, title), Encoding.ASCII, cancellationToken);
             var workers = Math.Clamp(Environment.ProcessorCount, 1, pages);
@@ -97,7 +98,7 @@ public static class PdfXConverter
                 .Where(r => r.First <= r.Last)
                 .ToList();
             var parts = ranges.Select(r => Path.Combine(work, $"part-{r.First:D5}.pdf")).ToList();
-            await Task.WhenAll(ranges.Select((range, i) => ConvertRangeAsync(input, range.First, range.Last, parts[i], definition, settings, cancellationToken)));
+            await Task.WhenAll(ranges.Select((range, i) => ConvertRangeAsync(input, range.First, range.Last, parts[i], definition, profiles, settings, cancellationToken)));
             await PdfPages.JoinAsync(parts, output, cancellationToken);
         }
         finally
@@ -106,14 +107,41 @@ public static class PdfXConverter
         }
     }
 
-    private static async Task ConvertRangeAsync(string input, int first, int last, string output, string definition, PdfXSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ghostscript's pdfwrite converts to the CMYK profile it finds as default_cmyk.icc in its profiles folder (measured:
+    /// -sOutputICCProfile does not change pdfwrite's numbers). For a shop's own profile, a folder of links to
+    /// Ghostscript's profiles with that profile in default_cmyk.icc's place, so the colours are computed for the printing
+    /// condition the output intent names.
+    /// </summary>
+    private static string? ProfilesFolder(PdfXSettings settings, string work)
+    {
+        var ghostscriptProfiles = Path.GetDirectoryName(PdfXSettings.DefaultProfile)!;
+        if (Path.GetFullPath(settings.OutputProfile) == PdfXSettings.DefaultProfile || !Directory.Exists(ghostscriptProfiles))
+        {
+            return null;
+        }
+
+        var folder = Path.Combine(work, "icc");
+        Directory.CreateDirectory(folder);
+        foreach (var profile in Directory.GetFiles(ghostscriptProfiles).Where(f => Path.GetFileName(f) != "default_cmyk.icc"))
+        {
+            File.CreateSymbolicLink(Path.Combine(folder, Path.GetFileName(profile)), profile);
+        }
+
+        File.Copy(settings.OutputProfile, Path.Combine(folder, "default_cmyk.icc"));
+        return folder + Path.DirectorySeparatorChar;
+    }
+
+    private static async Task ConvertRangeAsync(string input, int first, int last, string output, string definition, string? profiles, PdfXSettings settings,
+        CancellationToken cancellationToken)
     {
         string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+        string[] profileArguments = profiles is null ? [] : [$"-sICCProfilesDir={profiles}", $"--permit-file-read={profiles}"];
         var (exitCode, errors) = await ExternalTool.RunAsync(Executable,
         [
-            "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", $"--permit-file-read={settings.OutputProfile}",
+            "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", $"--permit-file-read={settings.OutputProfile}", .. profileArguments,
             "-dPDFX", "-sDEVICE=pdfwrite", "-dCompatibilityLevel=1.3",
-            "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK", $"-sOutputICCProfile={settings.OutputProfile}",
+            "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK",
             "-dEmbedAllFonts=true", "-dSubsetFonts=true", "-dAutoRotatePages=/None",
             $"-dFirstPage={Number(first)}", $"-dLastPage={Number(last)}",
             $"-sOutputFile={output}", definition, input,

@@ -26,6 +26,11 @@ public sealed class PrintRuns : IAsyncLifetime
 
     public string Office => Path.Combine(Root, "office");
 
+    /// <summary>A print-shop run for another CMYK profile (Ghostscript's PostScript-style one stands in for a shop's).</summary>
+    public string OtherProfile => Path.Combine(Root, "shop-other-profile");
+
+    public const string OtherProfileFile = "/usr/share/color/icc/ghostscript/ps_cmyk.icc";
+
     public string ArabicShop => Path.Combine(Root, "shop-ar");
 
     public string ArabicOffice => Path.Combine(Root, "office-ar");
@@ -47,6 +52,8 @@ public sealed class PrintRuns : IAsyncLifetime
         await batch.RunAsync(Cards, Shop, "test", new PrintRunOptions(PrintProfile.PrintShop));
         await batch.RunAsync(Cards, ShopX1a, "test", new PrintRunOptions(PrintProfile.PrintShop, PdfX: PdfXSettings.Default with { Flavour = PdfXFlavour.X1a }));
         await batch.RunAsync(Cards, Office, "test", PrintRunOptions.Office);
+        await batch.RunAsync([Cards[0]], OtherProfile, "test", new PrintRunOptions(PrintProfile.PrintShop,
+            PdfX: PdfXSettings.Default with { OutputProfile = OtherProfileFile, OutputConditionIdentifier = "Custom", OutputCondition = "PostScript CMYK" }));
         await batch.RunAsync([ArabicCard], ArabicShop, "test", new PrintRunOptions(PrintProfile.PrintShop, CropMarks: true));
         await batch.RunAsync([ArabicCard], ArabicOffice, "test", new PrintRunOptions(PrintProfile.Office, Png: false));
     }
@@ -87,6 +94,26 @@ public sealed class PrintShopFileTests(PrintRuns runs) : IClassFixture<PrintRuns
             Assert.Equal("CMYK", Encoding.ASCII.GetString(bytes, 16, 4));
             Assert.Equal("prtr", Encoding.ASCII.GetString(bytes, 12, 4));
         }
+    }
+
+    [Fact]
+    public void A_shops_own_profile_is_what_the_colours_are_converted_to_and_what_the_output_intent_embeds()
+    {
+        using var standard = PdfDocument.Open(Path.Combine(runs.Shop, "pdf", $"{runs.Cards[0].Buurt.Code}.pdf"));
+        using var other = PdfDocument.Open(Path.Combine(runs.OtherProfile, "pdf", $"{runs.Cards[0].Buurt.Code}.pdf"));
+
+        var intent = OutputIntent(other);
+        Assert.Equal("PostScript CMYK", Text(intent, "OutputCondition"));
+        var profile = (StreamToken)Resolve(other, intent.Data["DestOutputProfile"]);
+        var bytes = profile.StreamDictionary.Data.TryGetValue("Filter", out var filter) && filter is NameToken { Data: "FlateDecode" }
+            ? Inflate(profile.Data.ToArray())
+            : profile.Data.ToArray();
+        Assert.Equal(File.ReadAllBytes(PrintRuns.OtherProfileFile), bytes);
+
+        // The same RGB band colour comes out as other ink amounts: the conversion followed the profile.
+        static string Band(Page page) => page.Paths.Where(p => p.IsFilled && p.FillColor is { ColorSpace: ColorSpace.DeviceCMYK })
+            .MaxBy(p => p.GetBoundingRectangle()!.Value.Area)!.FillColor!.ToString()!;
+        Assert.NotEqual(Band(standard.GetPage(1)), Band(other.GetPage(1)));
     }
 
     [Fact]
