@@ -131,8 +131,8 @@ public class CardTests(PortalServer server, PrintRun fixture) : IClassFixture<Pr
         Assert.EndsWith(",totaal", lines[^1]);
         Assert.Matches(@"\d+ cards in [\d.]+ s", run.Output);
         // Not a terminal: the steps as plain lines, numbered, the last one the PNGs.
-        Assert.Contains("[3/46] PDF BU02680101 ", run.Output);
-        Assert.Contains("[46/46] PNG at 300 dpi: 44 cards", run.Output);
+        Assert.Contains("[4/47] PDF BU02680101 ", run.Output);
+        Assert.Contains("[47/47] PNG at 300 dpi: 44 cards", run.Output);
     }
 
     [Fact]
