@@ -43,6 +43,9 @@ public static class ApplicationServices
         services.AddSingleton<UmbracoContentSync>();
         services.AddSingleton<UmbracoRefreshQueue>();
 
+        // The site's and the card's stylesheets: the theme's tokens with the NL Design System components, composed once.
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<PortalOptions>>().Value is var o
+            ? Portal.Pages.Styles.SiteStyles.Compose(o.WebRootPath, o.ThemePath) : null!);
         services.AddSingleton<CardPrinter>();
         services.AddSingleton<CardDocuments>();
         services.AddSingleton<CardFileCache>();

@@ -52,9 +52,17 @@ public sealed class PlaceCatalog
 
     public Geometry MunicipalityBoundary { get; }
 
+    private IReadOnlyList<NetTopologySuite.Geometries.Geometry>? _buurtBoundaries;
+    private IReadOnlyList<NetTopologySuite.Geometries.Geometry>? _wijkBoundaries;
+
     public IReadOnlyList<Wijk> Wijken { get; }
 
     public IReadOnlyList<Buurt> Buurten { get; }
+
+    /// <summary>Every buurt's outline, for drawing the surroundings on a map.</summary>
+    public IReadOnlyList<NetTopologySuite.Geometries.Geometry> BuurtBoundaries => _buurtBoundaries ??= [.. Buurten.Select(b => b.Boundary)];
+
+    public IReadOnlyList<NetTopologySuite.Geometries.Geometry> WijkBoundaries => _wijkBoundaries ??= [.. Wijken.Select(w => w.Boundary)];
 
     public IReadOnlyList<SupportPoint> SupportPoints { get; }
 

@@ -9,9 +9,8 @@ using Portal.Places;
 namespace Portal.Application.CardPrinting;
 
 /// <summary>Builds cards from the served data and renders them to the print document with the one Razor template.</summary>
-public sealed class CardDocuments(PageRenderer renderer, IOptions<PortalOptions> options)
+public sealed class CardDocuments(PageRenderer renderer, IOptions<PortalOptions> options, Portal.Pages.Styles.SiteStyles styles)
 {
-    private readonly Lazy<string> _css = new(() => File.ReadAllText(Path.Combine(options.Value.WebRootPath, "css", "card.css")));
 
     public Uri PublicBaseUrl => options.Value.PublicBaseUrl;
 
@@ -25,7 +24,7 @@ public sealed class CardDocuments(PageRenderer renderer, IOptions<PortalOptions>
     public Task<string> PrintHtmlAsync(IReadOnlyList<MeterkastCard> cards, bool sheets, bool cropMarks = true) =>
         renderer.RenderAsync<CardPrintDocument>(new Dictionary<string, object?>
         {
-            [nameof(CardPrintDocument.Cards)] = cards, [nameof(CardPrintDocument.Css)] = _css.Value, [nameof(CardPrintDocument.Sheets)] = sheets,
+            [nameof(CardPrintDocument.Cards)] = cards, [nameof(CardPrintDocument.Css)] = styles.Card.Text, [nameof(CardPrintDocument.Sheets)] = sheets,
             [nameof(CardPrintDocument.CropMarks)] = cropMarks,
         });
 }

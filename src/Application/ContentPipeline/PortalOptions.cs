@@ -63,6 +63,12 @@ public sealed class PortalOptions
     /// screenshots when poppler-utils is missing), "chromium" takes a Chromium screenshot per card (the earlier way).</summary>
     public string PngRenderer { get; set; } = "pdf";
 
+    /// <summary>The design tokens (a CSS file of custom properties, e.g. a municipality's NL Design System theme);
+    /// default the NL Design System's neutral example theme in wwwroot/css/nlds/themes/voorbeeld.css.</summary>
+    public string? Theme { get; set; }
+
+    public string ThemePath => Theme is { Length: > 0 } theme ? Path.GetFullPath(theme) : Portal.Pages.Styles.SiteStyles.DefaultTheme(WebRootPath);
+
     public string ChromiumPath { get; set; } = Portal.Cards.ChromiumCardRenderer.DefaultExecutable;
 
     public CultureSet CultureSet() => new(Cultures is { Length: > 0 } configured ? configured : DefaultCultures);
@@ -107,6 +113,11 @@ public sealed class PortalOptions
         if (!Uri.TryCreate(OpenDataLicense, UriKind.Absolute, out _))
         {
             yield return $"Portal:OpenDataLicense: '{OpenDataLicense}' is not a licence URI like {OpenData.SupportPointOpenData.DefaultLicense}";
+        }
+
+        if (Portal.Pages.Styles.SiteStyles.ThemeProblem(ThemePath) is { } themeProblem)
+        {
+            yield return $"Portal:Theme: {themeProblem}";
         }
 
         if (!Directory.Exists(ContentPath))

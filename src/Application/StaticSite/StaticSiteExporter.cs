@@ -13,7 +13,9 @@ using Portal.Pages.Layout;
 namespace Portal.Application.StaticSite;
 
 /// <param name="OpenDataLicense">The licence the open-data files are published under (a URI).</param>
-public sealed record StaticExportInput(PortalData Data, string WebRoot, Uri PublicBaseUrl, string OpenDataLicense = SupportPointOpenData.DefaultLicense);
+/// <param name="Styles">The composed stylesheets; null composes them from WebRoot with the default theme.</param>
+public sealed record StaticExportInput(PortalData Data, string WebRoot, Uri PublicBaseUrl, string OpenDataLicense = SupportPointOpenData.DefaultLicense,
+    Portal.Pages.Styles.SiteStyles? Styles = null);
 
 /// <param name="BaseUrl">Where the site will be published, when known: anchors the 404 page; the sitemap falls back to the portal's public address.</param>
 /// <param name="CardPdf">Renders one language's combined card PDF, called for one language at a time; null leaves card PDFs out.</param>
@@ -43,8 +45,6 @@ public sealed class StaticExportException(IReadOnlyList<string> problems)
 /// </summary>
 public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
 {
-    private static readonly string[] Stylesheets = ["/css/portal.css", "/css/card.css"];
-
     public async Task<StaticExportResult> ExportAsync(StaticExportInput input, StaticExportOptions options, TextWriter progress)
     {
         var clock = Stopwatch.StartNew();
@@ -58,7 +58,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         try
         {
             await using var site = new SiteFolderWriter(building, zipTemporary);
-            var assets = AddAssets(input.WebRoot, site);
+            var assets = AddAssets(input, site);
             var data = input.Data;
             var cardsByCulture = data.Cultures.All.ToDictionary(c => c.Code, culture => data.Places.Buurten
                 .Select(b => MeterkastCard.For(b, data.Places, data.Content, data.Texts, culture, data.Cultures, CardSize.A6, input.PublicBaseUrl))
@@ -148,7 +148,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         try
         {
             SiteFolderCopy.Link(target, building);
-            var assets = AddAssets(input.WebRoot, site: null);
+            var assets = AddAssets(input, site: null);
             var data = input.Data;
             var work = data.Cultures.All
                 .SelectMany(culture => PortalPages.All.Where(type => type.Export is not null)
@@ -244,16 +244,15 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
     private static string Fragment(string path) => path.IndexOf('#', StringComparison.Ordinal) is var i and >= 0 ? path[i..] : "";
 
     /// <summary>Copies the stylesheets under a content-hashed name: cached for ever, replaced by the next change.</summary>
-    private static Dictionary<string, string> AddAssets(string webRoot, SiteFolderWriter? site)
+    private static Dictionary<string, string> AddAssets(StaticExportInput input, SiteFolderWriter? site)
     {
+        var styles = input.Styles ?? Portal.Pages.Styles.SiteStyles.Compose(input.WebRoot, Portal.Pages.Styles.SiteStyles.DefaultTheme(input.WebRoot));
         var assets = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var sheet in Stylesheets)
+        foreach (var (source, sheet) in new[] { (Portal.Pages.Styles.SiteStyles.SitePath, styles.Site), (Portal.Pages.Styles.SiteStyles.CardPath, styles.Card) })
         {
-            var bytes = File.ReadAllBytes(Path.Combine(webRoot, sheet.TrimStart('/')));
-            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..8];
-            var name = $"css/{Path.GetFileNameWithoutExtension(sheet)}.{hash}.css";
-            site?.Add(name, bytes);
-            assets[sheet] = name;
+            var name = sheet.Href.TrimStart('/');
+            site?.Add(name, sheet.Bytes);
+            assets[source] = name;
         }
 
         return assets;

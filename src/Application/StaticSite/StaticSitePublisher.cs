@@ -7,7 +7,8 @@ using Portal.Pages;
 namespace Portal.Application.StaticSite;
 
 /// <summary>The static fallback site from the served data: the `export-static` verb and the re-export after a publish.</summary>
-public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments documents, CardPrinter printer, IOptions<PortalOptions> options, TimeProvider time)
+public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments documents, CardPrinter printer, IOptions<PortalOptions> options, TimeProvider time,
+    Portal.Pages.Styles.SiteStyles styles)
 {
     public async Task<StaticExportResult> ExportAsync(PortalData data, string outFolder, Uri? baseUrl, bool withPdf, TextWriter progress)
     {
@@ -49,5 +50,5 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
     }
 
     private StaticExportInput Input(PortalData data) =>
-        new(data, options.Value.WebRootPath, options.Value.PublicBaseUrl, options.Value.OpenDataLicense);
+        new(data, options.Value.WebRootPath, options.Value.PublicBaseUrl, options.Value.OpenDataLicense, styles);
 }

@@ -18,7 +18,8 @@ public static class PageContextFactory
         }
 
         var sitePath = (path.Length == 0 ? "/" : path) + http.Request.QueryString;
-        return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, SiteLinks.Live,
+        var styles = http.RequestServices.GetRequiredService<Portal.Pages.Styles.SiteStyles>();
+        return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, SiteLinks.Live with { Asset = styles.Href },
             http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 }

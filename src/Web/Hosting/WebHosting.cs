@@ -63,6 +63,7 @@ public static class WebHosting
         app.MapPortalHealth();
         app.MapUmbracoWebhook();
         app.MapCardFiles(cultures);
+        app.MapStyles();
         app.MapResidentPages(cultures);
         return app;
     }

@@ -190,7 +190,7 @@ public sealed class FaultMatrixTests : IDisposable
         var health = await Health(client);
         Assert.Equal(("degraded", "umbraco"), (health.GetProperty("status").GetString(), health.GetProperty("source").GetString()));
         Assert.Contains("cannot write the snapshot", health.GetProperty("lastError").GetString());
-        Assert.Equal("Maak een noodplan", (await client.GetStringAsync("/noodplan")).Split("<h1>")[1].Split("</h1>")[0]);
+        Assert.Equal("Maak een noodplan", (await client.GetStringAsync("/noodplan")).Split("<h1 class=\"utrecht-heading-1\">")[1].Split("</h1>")[0]);
 
         File.Delete(blocker);
         umbraco.Publish("nl", NoodplanId, "title", "Maak een noodplan vandaag");

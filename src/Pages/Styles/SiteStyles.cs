@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Portal.Pages.Styles;
+
+/// <summary>A composed stylesheet under its content-hashed address (cacheable for ever; the next change gets a new one).</summary>
+public sealed record Stylesheet(string Href, string Text)
+{
+    public byte[] Bytes { get; } = Encoding.UTF8.GetBytes(Text);
+
+    public static Stylesheet Named(string stem, string text) =>
+        new($"/css/{stem}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..8]}.css", text);
+}
+
+/// <summary>
+/// The site's and the card's stylesheets, each one file: the theme's design tokens (only those used), the NL Design
+/// System component CSS Portal vendors (wwwroot/css/nlds/components), and Portal's own layout on top, written in the
+/// same tokens. Switching the theme file restyles the live site, the static site and the cards alike.
+/// </summary>
+public sealed partial class SiteStyles
+{
+    public const string SitePath = "/css/portal.css";
+
+    /// <summary>The neutral example theme of the NL Design System (EUPL-1.2), vendored with its licence.</summary>
+    public static string DefaultTheme(string webRoot) => Path.Combine(webRoot, "css", "nlds", "themes", "voorbeeld.css");
+    public const string CardPath = "/css/card.css";
+
+    private SiteStyles(Stylesheet site, Stylesheet card, string theme) => (Site, Card, Theme) = (site, card, theme);
+
+    public Stylesheet Site { get; }
+
+    public Stylesheet Card { get; }
+
+    /// <summary>The theme's name (its file name without extension), for /health and logs.</summary>
+    public string Theme { get; }
+
+    public IEnumerable<Stylesheet> All => [Site, Card];
+
+    /// <summary>The href of a stylesheet by its source name (<see cref="SitePath"/>, <see cref="CardPath"/>); other assets unchanged.</summary>
+    public string Href(string path) => path switch
+    {
+        SitePath => Site.Href,
+        CardPath => Card.Href,
+        _ => path,
+    };
+
+    public Stylesheet? ByHref(string href) => All.FirstOrDefault(s => s.Href == href);
+
+    /// <param name="webRoot">wwwroot: css/portal.css, css/card.css and css/nlds/components/*.css.</param>
+    /// <param name="themeFile">A tokens CSS file: one rule (<c>.x-theme { --token: value; … }</c> or <c>:root</c>).</param>
+    public static SiteStyles Compose(string webRoot, string themeFile)
+    {
+        var tokens = ThemeTokens(themeFile);
+        var components = string.Concat(Directory.GetFiles(Path.Combine(webRoot, "css", "nlds", "components"), "*.css")
+            .Order(StringComparer.Ordinal)
+            .Select(f => ComponentCss.Prune(File.ReadAllText(f)) + "\n"));
+        var site = File.ReadAllText(Path.Combine(webRoot, "css", "portal.css"));
+        var card = File.ReadAllText(Path.Combine(webRoot, "css", "card.css"));
+        var notice = $"/* Portal. NL Design System components (@utrecht/*-css, EUPL-1.2) and the theme '{Path.GetFileNameWithoutExtension(themeFile)}'; licences in /css/nlds/licenses/. */\n";
+        return new SiteStyles(
+            Stylesheet.Named("portal", notice + Root(tokens, components + site) + components + site),
+            Stylesheet.Named("card", notice + Root(tokens, card) + card),
+            Path.GetFileNameWithoutExtension(themeFile));
+    }
+
+    /// <summary>What is wrong with a theme file, or null.</summary>
+    public static string? ThemeProblem(string themeFile)
+    {
+        if (!File.Exists(themeFile))
+        {
+            return $"theme file '{themeFile}' not found";
+        }
+
+        return ThemeTokens(themeFile).Count == 0 ? $"theme file '{themeFile}' defines no design tokens (CSS custom properties like --utrecht-link-color: #00f;)" : null;
+    }
+
+    /// <summary>
+    /// The tokens the CSS uses, as one :root rule, each with its value resolved through the theme's other tokens (a
+    /// theme holds thousands, most pointing at a few base tokens): the page carries the values it shows, nothing more.
+    /// </summary>
+    private static string Root(IReadOnlyDictionary<string, string> tokens, string css)
+    {
+        var used = new SortedSet<string>(VarReference().Matches(css).Select(m => m.Groups[1].Value).Where(tokens.ContainsKey), StringComparer.Ordinal);
+        return ":root{" + string.Concat(used.Select(n => $"{n}:{Resolve(tokens, tokens[n], 0)};")) + "}\n";
+    }
+
+    private static string Resolve(IReadOnlyDictionary<string, string> tokens, string value, int depth) =>
+        depth > 20 ? value : TokenReference().Replace(value, m => tokens.TryGetValue(m.Groups[1].Value, out var inner) ? Resolve(tokens, inner, depth + 1) : m.Value);
+
+    private static Dictionary<string, string> ThemeTokens(string themeFile)
+    {
+        var css = CssComment().Replace(File.ReadAllText(themeFile), "");
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match declaration in TokenDeclaration().Matches(css))
+        {
+            tokens[declaration.Groups[1].Value] = declaration.Groups[2].Value.Trim();
+        }
+
+        return tokens;
+    }
+
+    [GeneratedRegex(@"var\(\s*(--[A-Za-z0-9_-]+)")]
+    private static partial Regex VarReference();
+
+    /// <summary>var(--token) or var(--token, fallback) without nested parentheses in the fallback.</summary>
+    [GeneratedRegex(@"var\(\s*(--[A-Za-z0-9_-]+)\s*(?:,[^()]*)?\)")]
+    private static partial Regex TokenReference();
+
+    [GeneratedRegex(@"(--[A-Za-z0-9_-]+)\s*:\s*([^;{}]+);")]
+    private static partial Regex TokenDeclaration();
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex CssComment();
+}

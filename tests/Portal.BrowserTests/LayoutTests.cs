@@ -1,0 +1,209 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Portal.BrowserTests;
+
+/// <summary>The second theme: the NL Design System example theme with a green brand colour over its violet.</summary>
+public static class TestThemes
+{
+    private static readonly Lazy<string> GreenFile = new(() =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"portal-theme-groen-{Environment.ProcessId}.css");
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "wwwroot", "css", "nlds", "themes", "voorbeeld.css"))
+            + "\n.groen-theme { --voorbeeld-kleuren-violet-500: #0b6b3a; }\n");
+        return file;
+    });
+
+    public static string Green => GreenFile.Value;
+}
+
+public sealed class GreenPortalServer : PortalServer
+{
+    protected override IEnumerable<string> Arguments() => ["--Portal:Theme", TestThemes.Green];
+}
+
+[CollectionDefinition(Name)]
+public sealed class GreenPortalServerCollection : ICollectionFixture<GreenPortalServer>
+{
+    public const string Name = "green portal server";
+}
+
+/// <summary>The static export in the second theme (without card PDFs: the pages are what is looked at).</summary>
+public sealed class GreenStaticSite : StaticSite
+{
+    protected override IEnumerable<string> Arguments() => ["--Portal:Theme", TestThemes.Green, "--no-pdf"];
+}
+
+/// <summary>
+/// The screenshot set: every page type at 320, 390 and 1280 px, in Dutch and Arabic, in both themes, live and static.
+/// Each is checked for sideways scrolling and for text drawn over other text, and saved under screenshots/ beside the
+/// tests for a person to look through; the second theme is also run through axe (the first is, on every page, in
+/// <see cref="AccessibilityTests"/> and <see cref="StaticSiteTests"/>).
+/// </summary>
+public static class Layout
+{
+    public static readonly int[] Widths = [320, 390, 1280];
+
+    public static readonly string[] LivePages =
+    [
+        "/", "/opzoeken?postcode=6525AG", "/opzoeken?postcode=65256AG&huisnummer=x", "/steunpunten", "/steunpunt/gemeentehuis-nijmegen",
+        "/buurt/BU02680202", "/wijken", "/wijk/WK026802", "/noodpakket?personen=3", "/noodplan", "/zoeken?q=water", "/kaart/BU02680202", "/bestaat-niet",
+    ];
+
+    public static readonly string[] StaticPages =
+    [
+        "index.html", "steunpunt/gemeentehuis-nijmegen.html", "buurt/BU02680202.html", "wijk/WK026803.html", "postcode/6525.html",
+        "buurten.html", "noodpakket.html", "kaart/BU02680202.html",
+    ];
+
+    public static TheoryData<string, string> Live() => Data(LivePages);
+
+    public static TheoryData<string, string> Static() => Data(StaticPages);
+
+    private static TheoryData<string, string> Data(IEnumerable<string> pages)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in new[] { "nl", "ar" })
+        {
+            foreach (var page in pages)
+            {
+                data.Add(language, page);
+            }
+        }
+
+        return data;
+    }
+
+    // Text boxes of different elements that overlap by more than a sliver. Hidden and off-screen text does not count.
+    private const string Overlaps = """
+        () => {
+          const boxes = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.textContent.trim()) continue;
+            const element = node.parentElement;
+            const style = getComputedStyle(element);
+            if (style.visibility === 'hidden' || element.closest('.visually-hidden, title')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const r of range.getClientRects()) {
+              if (r.width > 2 && r.height > 2 && r.bottom > 0) boxes.push({ r, element, text: node.textContent.trim().slice(0, 40) });
+            }
+          }
+          const found = [];
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i], b = boxes[j];
+              if (a.element === b.element || a.element.contains(b.element) || b.element.contains(a.element)) continue;
+              const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+              const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+              if (w > 2 && h > 2) found.push(`"${a.text}" over "${b.text}"`);
+            }
+          }
+          return found.slice(0, 5);
+        }
+        """;
+
+    /// <summary>Loads the page at each width: no sideways scrolling, no text over text; a screenshot of each.</summary>
+    public static async Task CheckAsync(IBrowser browser, string url, string shotName)
+    {
+        var problems = new List<string>();
+        foreach (var width in Widths)
+        {
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(url);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            if (overflow > 0)
+            {
+                var widest = await page.EvaluateAsync<string>("""
+                    () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                      .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')).slice(-3).join(', ')
+                    """);
+                problems.Add($"{width} px: {overflow} px wider than the screen ({widest})");
+            }
+
+            var overlaps = await page.EvaluateAsync<string[]>(Overlaps);
+            if (overlaps.Length > 0)
+            {
+                problems.Add($"{width} px: text over text: {string.Join("; ", overlaps)}");
+            }
+
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", shotName.Split('/')[0], width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, shotName.Split('/', 2)[1] + ".png"), FullPage = width != 1280 });
+        }
+
+        Assert.True(problems.Count == 0, $"{url}: {string.Join(" | ", problems)}");
+    }
+
+    public static string Name(string theme, string language, string page) =>
+        $"{theme}-{language}/{(page.Trim('/').Length == 0 ? "home" : string.Concat(page.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '_')))}";
+
+    public static async Task AxeAsync(IBrowser browser, string url)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 900 } });
+        await page.GotoAsync(url);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        await page.CloseAsync();
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} {v.Nodes.FirstOrDefault()?.Html}")));
+    }
+}
+
+[Collection(PortalServerCollection.Name)]
+public sealed class LayoutTests(PortalServer server)
+{
+    [Theory]
+    [MemberData(nameof(Layout.Live), MemberType = typeof(Layout))]
+    public Task Live_pages_fit_every_width_without_text_over_text(string language, string page) =>
+        Layout.CheckAsync(server.Browser, server.BaseUrl + (language == "nl" ? "" : "/" + language) + page, Layout.Name("voorbeeld-live", language, page));
+}
+
+[Collection(PortalServerCollection.Name)]
+public sealed class StaticLayoutTests(PortalServer server, StaticSite site) : IClassFixture<StaticSite>
+{
+    [Theory]
+    [MemberData(nameof(Layout.Static), MemberType = typeof(Layout))]
+    public Task Static_pages_fit_every_width_without_text_over_text(string language, string page) =>
+        Layout.CheckAsync(server.Browser, $"{site.BaseUrl}/{(language == "nl" ? "" : language + "/")}{page}", Layout.Name("voorbeeld-static", language, page));
+}
+
+[Collection(GreenPortalServerCollection.Name)]
+public sealed class GreenThemeTests(GreenPortalServer server)
+{
+    [Theory]
+    [MemberData(nameof(Layout.Live), MemberType = typeof(Layout))]
+    public async Task Live_pages_in_the_second_theme_fit_and_pass_axe(string language, string page)
+    {
+        var url = server.BaseUrl + (language == "nl" ? "" : "/" + language) + page;
+        await Layout.CheckAsync(server.Browser, url, Layout.Name("groen-live", language, page));
+        await Layout.AxeAsync(server.Browser, url);
+    }
+
+    [Fact]
+    public async Task The_second_theme_really_restyles_the_page()
+    {
+        var page = await server.Browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/");
+        var background = await page.EvalOnSelectorAsync<string>(".utrecht-button--primary-action", "e => getComputedStyle(e).backgroundColor");
+        Assert.Equal("rgb(11, 107, 58)", background);
+        await page.CloseAsync();
+    }
+}
+
+[Collection(GreenPortalServerCollection.Name)]
+public sealed class GreenStaticThemeTests(GreenPortalServer server, GreenStaticSite site) : IClassFixture<GreenStaticSite>
+{
+    [Theory]
+    [MemberData(nameof(Layout.Static), MemberType = typeof(Layout))]
+    public async Task Static_pages_in_the_second_theme_fit_and_pass_axe(string language, string page)
+    {
+        var url = $"{site.BaseUrl}/{(language == "nl" ? "" : language + "/")}{page}";
+        await Layout.CheckAsync(server.Browser, url, Layout.Name("groen-static", language, page));
+        await Layout.AxeAsync(server.Browser, url);
+    }
+}
