@@ -60,7 +60,12 @@ public static partial class ComponentCss
         return output.ToString();
     }
 
-    private static bool Used(string selector) => UtrechtClass().Matches(selector).All(m => UsedClasses.Contains(m.Groups[1].Value));
+    /// <summary>States Portal's controls are never put in: pressed or busy buttons, disabled or read-only fields.</summary>
+    private static readonly string[] UnusedStates = ["[aria-pressed", "[aria-busy", "[aria-disabled", ":disabled", "[disabled", ":read-only", "[readonly", "[aria-readonly"];
+
+    private static bool Used(string selector) =>
+        UtrechtClass().Matches(selector).All(m => UsedClasses.Contains(m.Groups[1].Value))
+        && !UnusedStates.Any(state => selector.Contains(state, StringComparison.Ordinal));
 
     /// <summary>A selector list split at its top-level commas (not those inside :is(…) or :not(…)).</summary>
     private static IEnumerable<string> Selectors(string prelude)

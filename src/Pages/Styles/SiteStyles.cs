@@ -55,13 +55,21 @@ public sealed partial class SiteStyles
         var components = string.Concat(Directory.GetFiles(Path.Combine(webRoot, "css", "nlds", "components"), "*.css")
             .Order(StringComparer.Ordinal)
             .Select(f => ComponentCss.Prune(File.ReadAllText(f)) + "\n"));
-        var site = File.ReadAllText(Path.Combine(webRoot, "css", "portal.css"));
-        var card = File.ReadAllText(Path.Combine(webRoot, "css", "card.css"));
+        var site = Minify(File.ReadAllText(Path.Combine(webRoot, "css", "portal.css")));
+        var card = Minify(File.ReadAllText(Path.Combine(webRoot, "css", "card.css")));
         var notice = $"/* Portal. NL Design System components (@utrecht/*-css, EUPL-1.2) and the theme '{Path.GetFileNameWithoutExtension(themeFile)}'; licences in /css/nlds/licenses/. */\n";
         return new SiteStyles(
             Stylesheet.Named("portal", notice + Root(tokens, components + site) + components + site),
             Stylesheet.Named("card", notice + Root(tokens, card) + card),
             Path.GetFileNameWithoutExtension(themeFile));
+    }
+
+    /// <summary>Portal's own CSS without its comments and spare white space (the source keeps them for people).</summary>
+    private static string Minify(string css)
+    {
+        var plain = Whitespace().Replace(CssComment().Replace(css, ""), " ");
+        // Only where a space can never matter: around braces, semicolons and commas (not before ':', a descendant combinator).
+        return SpaceAroundPunctuation().Replace(plain, "$1").Trim() + "\n";
     }
 
     /// <summary>What is wrong with a theme file, or null.</summary>
@@ -109,6 +117,12 @@ public sealed partial class SiteStyles
 
     [GeneratedRegex(@"(--[A-Za-z0-9_-]+)\s*:\s*([^;{}]+);")]
     private static partial Regex TokenDeclaration();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\s*([{};,])\s*")]
+    private static partial Regex SpaceAroundPunctuation();
 
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
     private static partial Regex CssComment();
