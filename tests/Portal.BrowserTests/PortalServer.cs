@@ -73,7 +73,8 @@ public class PortalServer : IAsyncLifetime
     private async Task WaitUntilServingAsync()
     {
         using var http = new HttpClient();
-        for (var attempt = 0; attempt < 100; attempt++)
+        // A loaded CI machine starting several portals and Chromium at once can take a while.
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             if (_process!.HasExited)
             {
@@ -94,7 +95,7 @@ public class PortalServer : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("portal did not start serving within 10 s");
+        throw new TimeoutException("portal did not start serving within 60 s");
     }
 
     private static int FreePort()

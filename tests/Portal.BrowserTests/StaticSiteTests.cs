@@ -154,7 +154,8 @@ public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixtu
 
         Assert.StartsWith("file://", page.Url);
         Assert.Equal("Basisschool Petrus Canisius (Cortenaerpad)", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal("rgb(21, 66, 115)", await page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).color")); // the stylesheet loaded
+        // The stylesheet loaded from the stick: the theme colours the heading (a browser alone draws it black).
+        Assert.NotEqual("rgb(0, 0, 0)", await page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).color"));
         await page.GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
         await context.CloseAsync();

@@ -258,7 +258,8 @@ public sealed class CrisisModeTests : IDisposable
         Assert.Contains("Luister naar Omroep Gelderland", (await Page(client, $"/steunpunt/{TownHall}")).QuerySelector(".go-instead")!.TextContent);
         Assert.Equal("Vol. Ga naar de brandweerkazerne.", (await Page(client, $"/steunpunt/{TownHall}")).QuerySelector(".status-message")!.TextContent);
         var staticPage = Path.Combine(StaticFolder, "steunpunt", $"{TownHall}.html");
-        await Eventually.TrueAsync(() => Task.FromResult(File.ReadAllText(staticPage).Contains("status-full", StringComparison.Ordinal)), 20);
+        // Measured at 0.2 s on an idle machine (README); the room is for a CI machine busy with other portals.
+        await Eventually.TrueAsync(() => Task.FromResult(File.ReadAllText(staticPage).Contains("status-full", StringComparison.Ordinal)), 45);
     }
 
     [Fact]

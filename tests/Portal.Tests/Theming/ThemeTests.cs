@@ -16,7 +16,7 @@ namespace Portal.Tests.Theming;
 /// The house style is configuration: a tokens file restyles the live site, the static site and the cards. The second
 /// theme here is the example theme with a green brand colour put over its violet.
 /// </summary>
-public sealed class ThemeTests : IDisposable
+public sealed class ThemeTests(PortalFactory standardPortal) : IClassFixture<PortalFactory>, IDisposable
 {
     private const string Green = "#0b6b3a";
     private readonly string _scratch = Directory.CreateTempSubdirectory("portal-theme-").FullName;
@@ -93,8 +93,7 @@ public sealed class ThemeTests : IDisposable
     [MemberData(nameof(ResidentPageTests.EveryPageType), MemberType = typeof(ResidentPageTests))]
     public async Task Every_NL_Design_System_class_a_page_uses_is_kept_in_the_stylesheet(string path)
     {
-        using var portal = new PortalFactory();
-        var client = portal.CreateClient();
+        var client = standardPortal.CreateClient();
         foreach (var prefix in new[] { "", "/ar" })
         {
             var document = new HtmlParser().ParseDocument(await client.GetStringAsync(prefix + path));
