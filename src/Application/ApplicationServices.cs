@@ -44,8 +44,11 @@ public static class ApplicationServices
         services.AddSingleton<UmbracoRefreshQueue>();
 
         // The site's and the card's stylesheets: the theme's tokens with the NL Design System components, composed once.
-        services.AddSingleton(provider => provider.GetRequiredService<IOptions<PortalOptions>>().Value is var o
-            ? Portal.Pages.Styles.SiteStyles.Compose(o.WebRootPath, o.ThemePath) : null!);
+        services.AddSingleton(provider =>
+        {
+            var portal = provider.GetRequiredService<IOptions<PortalOptions>>().Value;
+            return Portal.Pages.Styles.SiteStyles.Compose(portal.WebRootPath, portal.ThemePath);
+        });
         services.AddSingleton<CardPrinter>();
         services.AddSingleton<CardDocuments>();
         services.AddSingleton<CardFileCache>();

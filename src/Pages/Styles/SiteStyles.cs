@@ -26,14 +26,11 @@ public sealed partial class SiteStyles
     public static string DefaultTheme(string webRoot) => Path.Combine(webRoot, "css", "nlds", "themes", "voorbeeld.css");
     public const string CardPath = "/css/card.css";
 
-    private SiteStyles(Stylesheet site, Stylesheet card, string theme) => (Site, Card, Theme) = (site, card, theme);
+    private SiteStyles(Stylesheet site, Stylesheet card) => (Site, Card) = (site, card);
 
     public Stylesheet Site { get; }
 
     public Stylesheet Card { get; }
-
-    /// <summary>The theme's name (its file name without extension), for /health and logs.</summary>
-    public string Theme { get; }
 
     public IEnumerable<Stylesheet> All => [Site, Card];
 
@@ -60,8 +57,7 @@ public sealed partial class SiteStyles
         var notice = $"/* Portal. NL Design System components (@utrecht/*-css, EUPL-1.2) and the theme '{Path.GetFileNameWithoutExtension(themeFile)}'; licences in /css/nlds/licenses/. */\n";
         return new SiteStyles(
             Stylesheet.Named("portal", notice + Root(tokens, components + site) + components + site),
-            Stylesheet.Named("card", notice + Root(tokens, card) + card),
-            Path.GetFileNameWithoutExtension(themeFile));
+            Stylesheet.Named("card", notice + Root(tokens, card) + card));
     }
 
     /// <summary>Portal's own CSS without its comments and spare white space (the source keeps them for people).</summary>
