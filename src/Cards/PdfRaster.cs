@@ -23,11 +23,7 @@ public static class PdfRaster
         }
 
         var pngs = new byte[pages][];
-        var workers = Math.Clamp(Environment.ProcessorCount, 1, pages);
-        var perWorker = (pages + workers - 1) / workers;
-        await Task.WhenAll(Enumerable.Range(0, workers)
-            .Select(w => (First: w * perWorker + 1, Last: Math.Min(pages, (w + 1) * perWorker)))
-            .Where(range => range.First <= range.Last)
+        await Task.WhenAll(PageRanges.PerCore(pages)
             .Select(range => Task.Run(() => RenderAsync(pdf, range.First, range.Last, dpi, pngs, cancellationToken), cancellationToken)));
         return pngs;
     }

@@ -91,12 +91,7 @@ public static class PdfXConverter
             var profiles = ProfilesFolder(settings, work);
             var definition = Path.Combine(work, "pdfx-definition.ps");
             await File.WriteAllTextAsync(definition, Definition(settings, title), Encoding.ASCII, cancellationToken);
-            var workers = Math.Clamp(Environment.ProcessorCount, 1, pages);
-            var perWorker = (pages + workers - 1) / workers;
-            var ranges = Enumerable.Range(0, workers)
-                .Select(w => (First: w * perWorker + 1, Last: Math.Min(pages, (w + 1) * perWorker)))
-                .Where(r => r.First <= r.Last)
-                .ToList();
+            var ranges = PageRanges.PerCore(pages);
             var parts = ranges.Select(r => Path.Combine(work, $"part-{r.First:D5}.pdf")).ToList();
             await Task.WhenAll(ranges.Select((range, i) => ConvertRangeAsync(input, range.First, range.Last, parts[i], definition, profiles, settings, cancellationToken)));
             await PdfPages.JoinAsync(parts, output, cancellationToken);

@@ -46,10 +46,6 @@ public sealed record PrintRunOptions(PrintProfile Profile, bool Pdf = true, bool
 /// </summary>
 public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IProgress<CardBatchStep> progress)
 {
-    public Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, bool pdf, bool png, string contentVersion,
-        CardOverrun? overrun = null) =>
-        RunAsync(cards, outputFolder, contentVersion, new PrintRunOptions(PrintProfile.Office, pdf, png, Overrun: overrun));
-
     public async Task<CardBatchResult> RunAsync(IReadOnlyList<MeterkastCard> cards, string outputFolder, string contentVersion, PrintRunOptions run)
     {
         if (cards.Count == 0)

@@ -41,7 +41,7 @@ public sealed class CardPrinterTests : IDisposable
         var cards = documents.All(data, data.Cultures.Default, CardSize.A6).Take(3).ToList();
         var folder = Path.Combine(_scratch, "run");
 
-        await new CardBatch(services.GetRequiredService<CardPrinter>(), documents, LineProgress.None).RunAsync(cards, folder, pdf: true, png: false, "test");
+        await new CardBatch(services.GetRequiredService<CardPrinter>(), documents, LineProgress.None).RunAsync(cards, folder, "test", PrintRunOptions.Office with { Png = false });
 
         foreach (var card in cards)
         {

@@ -88,9 +88,7 @@ public sealed class PrintShopFileTests(PrintRuns runs) : IClassFixture<PrintRuns
             Assert.Equal("Custom", Text(intent, "OutputConditionIdentifier"));
             var profile = (StreamToken)Resolve(pdf, intent.Data["DestOutputProfile"]);
             Assert.Equal(4, ((NumericToken)profile.StreamDictionary.Data["N"]).Int);
-            var bytes = profile.StreamDictionary.Data.TryGetValue("Filter", out var filter) && filter is NameToken { Data: "FlateDecode" }
-                ? Inflate(profile.Data.ToArray())
-                : profile.Data.ToArray();
+            var bytes = Content(profile);
             Assert.Equal("CMYK", Encoding.ASCII.GetString(bytes, 16, 4));
             Assert.Equal("prtr", Encoding.ASCII.GetString(bytes, 12, 4));
         }
@@ -104,11 +102,7 @@ public sealed class PrintShopFileTests(PrintRuns runs) : IClassFixture<PrintRuns
 
         var intent = OutputIntent(other);
         Assert.Equal("PostScript CMYK", Text(intent, "OutputCondition"));
-        var profile = (StreamToken)Resolve(other, intent.Data["DestOutputProfile"]);
-        var bytes = profile.StreamDictionary.Data.TryGetValue("Filter", out var filter) && filter is NameToken { Data: "FlateDecode" }
-            ? Inflate(profile.Data.ToArray())
-            : profile.Data.ToArray();
-        Assert.Equal(File.ReadAllBytes(PrintRuns.OtherProfileFile), bytes);
+        Assert.Equal(File.ReadAllBytes(PrintRuns.OtherProfileFile), Content((StreamToken)Resolve(other, intent.Data["DestOutputProfile"])));
 
         // The same RGB band colour comes out as other ink amounts: the conversion followed the profile.
         static string Band(Page page) => page.Paths.Where(p => p.IsFilled && p.FillColor is { ColorSpace: ColorSpace.DeviceCMYK })
@@ -383,6 +377,12 @@ public sealed class PrintShopFileTests(PrintRuns runs) : IClassFixture<PrintRuns
         var (width, height) = (int.Parse(fields[1]), int.Parse(fields[2]));
         return (width, height, bytes[(at + 1)..]);
     }
+
+    /// <summary>A stream's bytes, inflated when Ghostscript deflated them.</summary>
+    private static byte[] Content(StreamToken stream) =>
+        stream.StreamDictionary.Data.TryGetValue("Filter", out var filter) && filter is NameToken { Data: "FlateDecode" }
+            ? Inflate(stream.Data.ToArray())
+            : stream.Data.ToArray();
 
     private static byte[] Inflate(byte[] deflated)
     {
