@@ -55,6 +55,7 @@ public static class ApplicationServices
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
         services.AddSingleton<StatusesOnServedContent>();
+        services.AddSingleton<Statuses.SupportPointStatuses>();
         services.AddSingleton<Coverage.CoverageReport>();
         services.AddMetrics();
         services.AddSingleton<PortalMetrics>();

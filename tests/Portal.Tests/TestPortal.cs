@@ -19,7 +19,7 @@ public static class TestPortal
         return load.Data!;
     }
 
-    public static ServiceProvider Services(string contentPath, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Services(string contentPath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -28,6 +28,8 @@ public static class TestPortal
                 ["Portal:WebRootPath"] = Path.Combine(TestContent.RepositoryRoot, "wwwroot"),
             }.Concat(settings ?? new Dictionary<string, string?>()))
             .Build();
-        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddPortalApplication(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddPortalApplication(configuration);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class ContentFolderWatcher(
         using var watching = watcher;
         void Changed(object? _, FileSystemEventArgs e)
         {
-            if (!AtomicFile.IsTemporary(e.FullPath))
+            if (!AtomicFile.IsTemporary(e.FullPath) && !FileLock.IsLock(e.FullPath))
             {
                 changes.Writer.TryWrite(true);
             }

@@ -45,7 +45,7 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
     {
         var (places, texts, frameProblems) = Frame().GetAwaiter().GetResult();
         var (content, problems) = ContentValidator.Validate(draft, cultures);
-        var (points, statusProblems) = places is null ? (null, []) : ContentValidator.ApplyStatuses(draft.Statuses, draft.SupportPoints ?? places.SupportPoints, cultures);
+        var (points, statusProblems) = places is null ? (null, []) : ContentValidator.ApplyStatuses(draft.Statuses ?? [], draft.SupportPoints ?? places.SupportPoints, cultures);
         var all = frameProblems.Concat(problems).Concat(statusProblems).ToList();
         if (places is null || texts is null || content is null || points is null || all.Count > 0)
         {

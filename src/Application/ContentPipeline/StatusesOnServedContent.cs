@@ -9,9 +9,9 @@ namespace Portal.Application.ContentPipeline;
 /// </summary>
 public sealed class StatusesOnServedContent(ContentPipeline pipeline, PortalDataStore store, ContentPublisher publisher)
 {
-    /// <summary>The served data with these statuses, or null when they are not valid for the served points.</summary>
-    public PortalData? On(IReadOnlyList<StatusDraft> statuses) =>
-        store.IsLoaded ? pipeline.WithStatuses(store.Current, statuses).Data : null;
+    /// <summary>The served data with these statuses, or null when they are unreadable or not valid for the served points.</summary>
+    public PortalData? On(IReadOnlyList<StatusDraft>? statuses) =>
+        store.IsLoaded && statuses is not null ? pipeline.WithStatuses(store.Current, statuses).Data : null;
 
     /// <summary>Serves and publishes it, when it changes anything (call after reporting what was refused).</summary>
     public void Serve(PortalData data)

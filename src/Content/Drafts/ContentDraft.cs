@@ -36,7 +36,9 @@ public sealed record ContentOrigin(string File, string Location, bool IsUmbraco 
 /// </summary>
 /// <param name="Version">Changes whenever the source's content changes.</param>
 /// <param name="SupportPoints">Support points the source publishes; null when it publishes none of its own.</param>
-/// <param name="Statuses">The live status of support points (content/status.yml, or the Umbraco support point documents); a point without one is on standby.</param>
+/// <param name="Statuses">The live status of support points (content/status.yml, or the Umbraco support point documents); a point without one is on standby.
+/// Null when the statuses could not be read at all (the problem is in <paramref name="ReadProblems"/>): the served statuses stay, rather than every point
+/// going to standby.</param>
 /// <param name="ReadProblems">What could not even be read (unparsable files, values of the wrong JSON type).</param>
 public sealed record ContentDraft(
     string Source,
@@ -45,7 +47,7 @@ public sealed record ContentDraft(
     IReadOnlyList<AlertDraft> Alerts,
     IReadOnlyDictionary<string, CultureDraft> ByCulture,
     IReadOnlyList<SupportPoint>? SupportPoints,
-    IReadOnlyList<StatusDraft> Statuses,
+    IReadOnlyList<StatusDraft>? Statuses,
     IReadOnlyList<DataProblem> ReadProblems);
 
 /// <summary>A support point's live status as the source gave it; every value may be missing or wrong.</summary>

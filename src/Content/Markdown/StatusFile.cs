@@ -8,7 +8,8 @@ namespace Portal.Content.Markdown;
 
 /// <summary>
 /// content/status.yml: the live status of the support points for a municipality without Umbraco. Written by
-/// `portal status set` (whole file at once), read with the rest of content/; a running portal re-reads it on change.
+/// `portal status set` (whole file at once, under <see cref="FileLock"/>), read with the rest of content/; a running
+/// portal re-reads it on change.
 /// </summary>
 public static class StatusFile
 {
@@ -29,51 +30,42 @@ public static class StatusFile
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
         .Build();
 
-    public static IReadOnlyList<StatusDraft> Read(string contentDirectory, List<DataProblem> problems)
+    /// <summary>The statuses in content/status.yml (none when there is no file); null, with the problem, when it cannot be read.</summary>
+    public static IReadOnlyList<StatusDraft>? Read(string contentDirectory, List<DataProblem> problems)
     {
         var path = Path.Combine(contentDirectory, FileName);
         return File.Exists(path) ? Parse(File.ReadAllText(path), DataProblem.DisplayPath(path), problems) : [];
     }
 
-    /// <summary>The statuses a status file's text gives; a YAML error is a problem naming the line.</summary>
-    public static IReadOnlyList<StatusDraft> Parse(string text, string file, List<DataProblem> problems)
+    /// <summary>
+    /// The statuses a status file's text gives; null, with a problem naming the line, when it is not YAML — or when it
+    /// lists no points at all: a file emptied or cut off as it was written would otherwise put every point on standby
+    /// in the middle of a crisis. `points: {}` says "every point on standby" on purpose.
+    /// </summary>
+    public static IReadOnlyList<StatusDraft>? Parse(string text, string file, List<DataProblem> problems)
     {
-        if (Model(text, file, problems) is not { } model)
+        if (Entries(text, file, problems) is not { } entries)
         {
-            return [];
+            return null;
         }
 
-        return [.. (model.Points ?? []).Select(entry => new StatusDraft(new ContentOrigin(file, $"point '{entry.Key}'"), entry.Key,
+        if (entries.Count == 0 && !DeclaresNoPoints(text))
+        {
+            problems.Add(new DataProblem(file, "line 1", "points", "the file lists no points; a status file that was emptied or cut off would put every support point on standby. Write `points: {}` to mean that"));
+            return null;
+        }
+
+        return [.. entries.Select(entry => new StatusDraft(new ContentOrigin(file, $"point '{entry.Key}'"), entry.Key,
             entry.Value?.Status, entry.Value?.ServicesNow is { Count: > 0 } services ? services : null, entry.Value?.Message ?? [],
             entry.Value?.Changed, entry.Value?.Checked, entry.Value?.Backup))];
     }
 
-    /// <summary>One point's entry as the file has it now, or null.</summary>
-    public static StatusEntry? Find(string contentDirectory, string slug) =>
-        Model(ReadText(contentDirectory), FileName, []) is { } model ? model.Points?.GetValueOrDefault(slug) : null;
-
-    /// <summary>The file's text with one point's entry replaced (the others kept); the caller validates it before <see cref="Write"/>.</summary>
-    public static string With(string contentDirectory, string slug, StatusEntry entry)
-    {
-        var model = Model(ReadText(contentDirectory), FileName, []) ?? new StatusFileModel();
-        var points = model.Points ?? [];
-        points[slug] = entry;
-        model.Points = points.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        return Header + Writer.Serialize(model);
-    }
-
-    /// <summary>Replaces the whole file at once: a reader (the running portal) sees the old file or the new one.</summary>
-    public static void Write(string contentDirectory, string text) =>
-        AtomicFile.Write(Path.Combine(contentDirectory, FileName), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
-
-    private static string ReadText(string contentDirectory) =>
-        Path.Combine(contentDirectory, FileName) is var path && File.Exists(path) ? File.ReadAllText(path) : "";
-
-    private static StatusFileModel? Model(string text, string file, List<DataProblem> problems)
+    /// <summary>Each point's entry as a status file's text has them; null, with a problem naming the line, when it is not YAML.</summary>
+    public static Dictionary<string, StatusEntry?>? Entries(string text, string file, List<DataProblem> problems)
     {
         try
         {
-            return Reader.Deserialize<StatusFileModel>(text) ?? new StatusFileModel();
+            return (Reader.Deserialize<StatusFileModel>(text) ?? new StatusFileModel()).Points ?? new Dictionary<string, StatusEntry?>(StringComparer.Ordinal);
         }
         catch (YamlException e)
         {
@@ -82,6 +74,20 @@ public static class StatusFile
             return null;
         }
     }
+
+    /// <summary>The text of a status file with these entries, in slug order under the explaining header.</summary>
+    public static string Text(IReadOnlyDictionary<string, StatusEntry?> entries) =>
+        Header + (entries.Count == 0 ? "points: {}\n" : Writer.Serialize(new StatusFileModel
+        {
+            Points = entries.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal),
+        }));
+
+    /// <summary>Replaces the whole file at once: a reader (the running portal) sees the old file or the new one.</summary>
+    public static void Write(string contentDirectory, string text) =>
+        AtomicFile.Write(Path.Combine(contentDirectory, FileName), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    private static bool DeclaresNoPoints(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^points:\s*\{\s*\}\s*$", System.Text.RegularExpressions.RegexOptions.Multiline);
 
     private sealed class StatusFileModel
     {

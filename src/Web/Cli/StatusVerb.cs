@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Portal.Application.ContentPipeline;
-using Portal.Content.Markdown;
+using Portal.Application.Statuses;
 using Portal.Content.Model;
-using Portal.Content.Umbraco;
 using Portal.Places;
 using Portal.Places.Catalog;
 
@@ -12,8 +10,8 @@ namespace Portal.Web.Cli;
 
 /// <summary>
 /// portal status: the live status of every support point. portal status set SLUG STATE [--services …] [--message nl=…]
-/// [--backup SLUG|none]: for a municipality without Umbraco, changes content/status.yml in one atomic write after the
-/// whole content has been checked with the change; a running portal picks it up by itself.
+/// [--backup SLUG|none]: for a municipality without Umbraco, changes content/status.yml through
+/// <see cref="SupportPointStatuses"/>; a running portal picks it up by itself.
 /// </summary>
 public static class StatusVerb
 {
@@ -30,8 +28,9 @@ public static class StatusVerb
         var backup = new Option<string?>("--backup") { Description = "where to send residents when this point is full or closed (a slug; none: the nearest open point)" };
         var set = new Command("set", "change one support point's status") { slug, state, services, messages, backup };
         set.TreatUnmatchedTokensAsErrors = false;
-        set.SetAction((parse, _) => Task.FromResult(Set(verb, parse, parse.GetValue(slug)!, parse.GetValue(state)!, parse.GetValue(services),
-            parse.GetValue(messages) ?? [], parse.GetValue(backup))));
+        set.SetAction((parse, cancellationToken) => SetAsync(verb, parse, new StatusChange(parse.GetValue(slug)!, parse.GetValue(state)!,
+            parse.GetValue(services) is { } list ? list.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
+            null, parse.GetValue(backup) is { } named ? named == "none" ? "" : named : null), parse.GetValue(messages) ?? [], cancellationToken));
         list.Add(set);
         return list;
     }
@@ -48,7 +47,7 @@ public static class StatusVerb
         return 0;
     }
 
-    private static int Set(VerbContext verb, ParseResult parse, string slug, string state, string? services, string[] messages, string? backup)
+    private static async Task<int> SetAsync(VerbContext verb, ParseResult parse, StatusChange request, string[] messages, CancellationToken cancellationToken)
     {
         using var host = verb.BuildHost(parse);
         if (host is null)
@@ -56,77 +55,47 @@ public static class StatusVerb
             return 2;
         }
 
-        if (host.Services.GetRequiredService<IOptions<UmbracoOptions>>().Value.IsConfigured)
-        {
-            verb.Error.WriteLine("portal status set: this portal reads Umbraco (Portal:Umbraco:BaseUrl is set); change the status on the support point in Umbraco, which publishes it to every channel.");
-            return 2;
-        }
-
-        var pipeline = host.Services.GetRequiredService<ContentPipeline>();
-        var content = host.Services.GetRequiredService<IOptions<PortalOptions>>().Value.ContentPath;
-        var cultures = pipeline.Cultures;
-        var parsedMessages = ParseMessages(messages, cultures.Default.Code, out var messageError);
+        var parsedMessages = ParseMessages(messages, host.Services.GetRequiredService<Content.Cultures.CultureSet>().Default.Code, out var messageError);
         if (messageError is not null)
         {
             verb.Error.WriteLine($"portal status set: {messageError}");
             return 2;
         }
 
-        // A file that is not even YAML would be rewritten with this point only: every other point's status would be lost.
-        var unreadable = new List<DataProblem>();
-        StatusFile.Read(content, unreadable);
-        if (unreadable.Count > 0)
+        var result = await host.Services.GetRequiredService<SupportPointStatuses>().SetAsync(request with { Messages = parsedMessages }, cancellationToken);
+        var file = result.File;
+        switch (result.Outcome)
         {
-            verb.Error.WriteLine($"portal status set: not changed; {unreadable[0]}. Repair the file first: the other points' statuses are in it.");
-            return 1;
+            case StatusChangeOutcome.UmbracoOwnsStatuses:
+                verb.Error.WriteLine("portal status set: this portal reads Umbraco (Portal:Umbraco:BaseUrl is set); change the status on the support point in Umbraco, which publishes it to every channel.");
+                return 2;
+            case StatusChangeOutcome.FileUnreadable:
+                verb.Error.WriteLine($"portal status set: not changed; {result.Problems![0]}. Repair the file first: the other points' statuses are in it.");
+                return 1;
+            case StatusChangeOutcome.Refused:
+                verb.Error.WriteLine($"portal status set: not changed; with this change the status file would have {result.Problems!.Count} problem(s):");
+                foreach (var problem in result.Problems)
+                {
+                    verb.Error.WriteLine($"  {problem}");
+                }
+
+                return 1;
+            case StatusChangeOutcome.Busy:
+                verb.Error.WriteLine($"portal status set: not changed; {result.Reason}. Run the command again.");
+                return 1;
+            case StatusChangeOutcome.NotWritten:
+                verb.Error.WriteLine($"portal status set: cannot write {file}: {result.Reason}; nothing was changed.");
+                return 1;
         }
 
-        var now = MunicipalTime.ToLocal(host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var stamp = now.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
-        var previous = StatusFile.Find(content, slug);
-        var same = previous?.Status == state;
-        var entry = new StatusEntry
+        verb.Output.WriteLine($"{request.Slug}: {request.State}{(result.Confirmed ? " (confirmed)" : $" (was {result.Previous})")} at {Time(result.At)}."
+            + (result.Backup is { } named && request.State is "full" or "closed" ? $" Residents are sent to {named} while it is open, else to the nearest open point." : ""));
+        if (result.WasEmpty)
         {
-            Status = state,
-            // A new state starts clean: "open until 22:00" must not stay on a point that has just closed.
-            ServicesNow = services is not null ? [.. services.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
-                : same ? previous!.ServicesNow : null,
-            Message = parsedMessages ?? (same ? previous!.Message : null),
-            Backup = backup is null ? previous?.Backup : backup == "none" ? null : backup,
-            Changed = same && previous!.Changed is not null ? previous.Changed : stamp,
-            Checked = stamp,
-        };
-
-        // Checked against the support points only: the pages are not this command's business, and a problem in one of
-        // them never holds a status back (the running portal serves new statuses on its last good content).
-        var text = StatusFile.With(content, slug, entry);
-        var problems = new List<DataProblem>();
-        var statuses = StatusFile.Parse(text, DataProblem.DisplayPath(Path.Combine(content, StatusFile.FileName)), problems);
-        problems.AddRange(problems.Count > 0 ? [] : pipeline.CheckStatuses(statuses));
-        if (problems.Count > 0)
-        {
-            verb.Error.WriteLine($"portal status set: not changed; with this change the status file would have {problems.Count} problem(s):");
-            foreach (var problem in problems)
-            {
-                verb.Error.WriteLine($"  {problem}");
-            }
-
-            return 1;
+            verb.Output.WriteLine($"Note: {file} listed no points before this change; every other point is on standby. Set the others again if that is not so.");
         }
 
-        try
-        {
-            StatusFile.Write(content, text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            verb.Error.WriteLine($"portal status set: cannot write {Path.Combine(content, StatusFile.FileName)}: {e.Message}; nothing was changed.");
-            return 1;
-        }
-
-        verb.Output.WriteLine($"{slug}: {state}{(same ? " (confirmed)" : $" (was {previous?.Status ?? "standby"})")} at {Time(now)}."
-            + (entry.Backup is { } named && state is "full" or "closed" ? $" Residents are sent to {named} while it is open, else to the nearest open point." : ""));
-        verb.Output.WriteLine($"Written to {Path.Combine(content, StatusFile.FileName)}; a running portal serves it by itself.");
+        verb.Output.WriteLine($"Written to {file}; a running portal serves it by itself.");
         return 0;
     }
 
@@ -144,7 +113,11 @@ public static class StatusVerb
         {
             var match = System.Text.RegularExpressions.Regex.Match(message, "^([a-z]{2,3})=(.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
             var (culture, text) = match.Success ? (match.Groups[1].Value, match.Groups[2].Value.Trim()) : (defaultCulture, message.Trim());
-            if (!result.TryAdd(culture, text))
+            if (text.Length == 0)
+            {
+                error = $"--message gives an empty {culture} message; leave --message out for none";
+            }
+            else if (!result.TryAdd(culture, text))
             {
                 error = $"--message gives {culture} twice";
             }

@@ -121,6 +121,14 @@ public sealed class CrisisModeTests : IDisposable
         Assert.Contains("status.yml, point 'brandweerkazerne-nijmegen-centrum', field 'status': 'halfopen' is not one of", health.GetProperty("lastError").GetString());
         Assert.NotNull((await Page(client, $"/steunpunt/{FireStation}")).QuerySelector(".status-open"));
 
+        // Emptied, cut off or no longer YAML: not "every point on standby", but the last good statuses and the reason.
+        foreach (var (text, reason) in new[] { ("", "lists no points"), ("points:\n  x: { status: open\n", "not valid YAML"), ("points:\n", "lists no points") })
+        {
+            File.WriteAllText(Path.Combine(_content.Root, "status.yml"), text);
+            await Eventually.TrueAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("lastError").GetString()!.Contains(reason, StringComparison.Ordinal));
+            Assert.NotNull((await Page(client, $"/steunpunt/{FireStation}")).QuerySelector(".status-open"));
+        }
+
         // Setting the point's status again replaces the broken entry.
         var (exit, _, error) = await Cli("status", "set", FireStation, "closed");
         Assert.True(exit == 0, error);
