@@ -48,7 +48,7 @@ public sealed partial class SiteStyles
     /// <param name="themeFile">A tokens CSS file: one rule (<c>.x-theme { --token: value; … }</c> or <c>:root</c>).</param>
     public static SiteStyles Compose(string webRoot, string themeFile)
     {
-        var tokens = ThemeTokens(themeFile);
+        var tokens = ThemeTokens.Read(themeFile);
         var components = string.Concat(Directory.GetFiles(Path.Combine(webRoot, "css", "nlds", "components"), "*.css")
             .Order(StringComparer.Ordinal)
             .Select(f => ComponentCss.Prune(File.ReadAllText(f)) + "\n"));
@@ -76,43 +76,23 @@ public sealed partial class SiteStyles
             return $"theme file '{themeFile}' not found";
         }
 
-        return ThemeTokens(themeFile).Count == 0 ? $"theme file '{themeFile}' defines no design tokens (CSS custom properties like --utrecht-link-color: #00f;)" : null;
+        var theme = ThemeTokens.Read(themeFile);
+        return theme.Problems.Count > 0 ? string.Join("; ", theme.Problems.Take(5)) + (theme.Problems.Count > 5 ? $"; and {theme.Problems.Count - 5} more" : "")
+            : theme.Count == 0 ? $"theme file '{themeFile}' defines no design tokens (CSS custom properties like --utrecht-link-color: #00f;)" : null;
     }
 
     /// <summary>
     /// The tokens the CSS uses, as one :root rule, each with its value resolved through the theme's other tokens (a
     /// theme holds thousands, most pointing at a few base tokens): the page carries the values it shows, nothing more.
     /// </summary>
-    private static string Root(IReadOnlyDictionary<string, string> tokens, string css)
+    private static string Root(ThemeTokens tokens, string css)
     {
-        var used = new SortedSet<string>(VarReference().Matches(css).Select(m => m.Groups[1].Value).Where(tokens.ContainsKey), StringComparer.Ordinal);
-        return ":root{" + string.Concat(used.Select(n => $"{n}:{Resolve(tokens, tokens[n], 0)};")) + "}\n";
-    }
-
-    private static string Resolve(IReadOnlyDictionary<string, string> tokens, string value, int depth) =>
-        depth > 20 ? value : TokenReference().Replace(value, m => tokens.TryGetValue(m.Groups[1].Value, out var inner) ? Resolve(tokens, inner, depth + 1) : m.Value);
-
-    private static Dictionary<string, string> ThemeTokens(string themeFile)
-    {
-        var css = CssComment().Replace(File.ReadAllText(themeFile), "");
-        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match declaration in TokenDeclaration().Matches(css))
-        {
-            tokens[declaration.Groups[1].Value] = declaration.Groups[2].Value.Trim();
-        }
-
-        return tokens;
+        var used = new SortedSet<string>(VarReference().Matches(css).Select(m => m.Groups[1].Value).Where(tokens.Contains), StringComparer.Ordinal);
+        return ":root{" + string.Concat(used.Select(n => $"{n}:{tokens.Resolve(n)};")) + "}\n";
     }
 
     [GeneratedRegex(@"var\(\s*(--[A-Za-z0-9_-]+)")]
     private static partial Regex VarReference();
-
-    /// <summary>var(--token) or var(--token, fallback) without nested parentheses in the fallback.</summary>
-    [GeneratedRegex(@"var\(\s*(--[A-Za-z0-9_-]+)\s*(?:,[^()]*)?\)")]
-    private static partial Regex TokenReference();
-
-    [GeneratedRegex(@"(--[A-Za-z0-9_-]+)\s*:\s*([^;{}]+);")]
-    private static partial Regex TokenDeclaration();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -72,6 +72,40 @@ public sealed class ThemeTests(PortalFactory standardPortal) : IClassFixture<Por
         var html = await documents.PrintHtmlAsync([documents.Card(data, data.Places.Buurten[0], data.Cultures.Default, CardSize.A6)], sheets: false);
         Assert.Contains($"--utrecht-button-primary-action-background-color:{Green}", html);
         Assert.Contains("background: var(--mk-brand)", html);
+        // Chromium prints the card on the server: the document itself forbids scripts and loads from anywhere.
+        var policy = new HtmlParser().ParseDocument(html).QuerySelector("head > meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content")!;
+        Assert.StartsWith("default-src 'none';", policy);
+        Assert.DoesNotContain("script-src", policy);
+    }
+
+    [Fact]
+    public async Task A_hostile_theme_stops_the_start_with_the_token_it_names_and_nothing_is_composed()
+    {
+        var doubling = string.Concat(Enumerable.Range(1, 21).Select(i => $"--d{i}: var(--d{i - 1}) var(--d{i - 1});"));
+        var cases = new[]
+        {
+            ("script.css", ".t { --mk-brand: red</style><script>document.title='x'</script><style>; }", "--mk-brand: '<' is not part of a CSS value"),
+            ("tracker.css", ".t { --mk-brand: url(https://tracker.example/pixel.png); }", "loads from another address"),
+            ("doubling.css", $".t {{ --d0: 0123456789; {doubling} }}", "--d7: its var() references expand to more than 1,000 characters"),
+            ("loop.css", ".t { --a: var(--b); --b: var(--a); }", "refer back to itself"),
+            ("huge.css", ".t { --x: red; }" + new string(' ', 3_000_000), "a theme has at most 2,000,000"),
+        };
+        foreach (var (name, css, message) in cases)
+        {
+            var theme = Path.Combine(_scratch, name);
+            await File.WriteAllTextAsync(theme, css);
+            var error = new StringWriter();
+            var exit = await PortalCommandLine.RunAsync(["check-data", $"--Portal:Theme={theme}", "--content", TestContent.RepositoryContent], TextWriter.Null, error);
+            Assert.Equal(2, exit);
+            Assert.Contains("Portal:Theme", error.ToString());
+            Assert.Contains(message, error.ToString());
+
+            // Composed anyway (a file swapped after the check), no stylesheet carries what was refused.
+            var card = SiteStyles.Compose(WebRoot, theme).Card.Text;
+            Assert.DoesNotContain("<", card);
+            Assert.DoesNotContain("tracker.example", card);
+            Assert.True(card.Length < 100_000, $"{name}: the card stylesheet is {card.Length:N0} characters");
+        }
     }
 
     [Fact]
