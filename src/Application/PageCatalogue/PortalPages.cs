@@ -39,7 +39,7 @@ public static class PortalPages
         new("search", SitePaths.Search, request =>
         {
             // One state for the whole request: the index always matches the content it is shown with.
-            var query = (request.Query("q") ?? "").Trim();
+            var query = Content.Text.BidiText.WithoutControls(request.Query("q") ?? "").Trim();
             var hits = query.Length == 0 ? [] : request.State.Search.Search(query, request.Page.Culture.Code);
             return Found(PageView.Of<SearchPage>((nameof(SearchPage.Query), query), (nameof(SearchPage.Hits), hits)));
         }, null),

@@ -70,6 +70,7 @@ public static partial class ContentValidator
                 if (cultures.Find(culture) is null) { Fail($"message.{culture}", $"'{culture}' is not a language of the portal ({string.Join(", ", cultures.All.Select(c => c.Code))})"); }
                 else if (message.Length > MaxStatusMessageLength) { Fail($"message.{culture}", $"is {message.Length} characters; a status message has at most {MaxStatusMessageLength}"); }
                 else if (message.Contains('\n', StringComparison.Ordinal)) { Fail($"message.{culture}", "is one line"); }
+                else if (Text.BidiText.FirstControl(message) is { } control) { Fail($"message.{culture}", $"contains the invisible direction control U+{(int)control:X4}, which reverses the text around it; type the message again without it"); }
                 else if (message.Length > 0) { messages[culture] = message; }
             }
 

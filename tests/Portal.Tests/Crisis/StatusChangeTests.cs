@@ -77,6 +77,11 @@ public sealed class StatusChangeTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("empty nl message", error);
 
+        (exit, _, error) = await Cli("status", "set", Points[0], "open", "--message", "nl=Open tot \u202E22.00 uur");
+        Assert.Equal(1, exit);
+        Assert.Contains("message.nl", error);
+        Assert.Contains("U+202E", error);
+
         // A file cut off to nothing: the change is written, and the officer hears that every other point is on standby.
         File.WriteAllText(StatusFile, "");
         (exit, var output, error) = await Cli("status", "set", Points[0], "open");

@@ -196,6 +196,18 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_query_echoed_in_a_sentence_cannot_turn_the_sentence_around()
+    {
+        // A right-to-left override typed (or pasted) into the search box would reverse the rest of the heading.
+        var response = await _client.GetAsync("/zoeken?q=" + Uri.EscapeDataString("wat\u202Eer"));
+        var document = await Parse(response);
+        var heading = document.QuerySelector("main h2")!.TextContent;
+        Assert.DoesNotContain('\u202E', heading + document.Title);
+        Assert.Contains("\u2068water\u2069", heading);
+        Assert.Contains("\u2068water\u2069", document.Title);
+    }
+
+    [Fact]
     public async Task A_location_outside_the_municipality_gets_a_clear_answer()
     {
         var document = await GetPage("/en/opzoeken?lat=52.3728&lon=4.8936");
