@@ -47,7 +47,7 @@ public static class PrintManifest
         string contentVersion, CardOverrun overrun)
     {
         using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = SpreadsheetCsv.Writer(writer);
         foreach (var row in Rows(cards, files, contentVersion, overrun).Prepend(Columns.Cast<object>().ToArray()))
         {
             foreach (var field in row)

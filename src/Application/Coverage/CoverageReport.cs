@@ -63,7 +63,7 @@ public sealed class CoverageReport(PageRenderer renderer, TimeProvider time)
     private static void WriteCsv(string path, string[] header, IEnumerable<object[]> rows)
     {
         using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = SpreadsheetCsv.Writer(writer);
         foreach (var row in rows.Prepend(header.Cast<object>().ToArray()))
         {
             foreach (var field in row)

@@ -98,7 +98,7 @@ public static class SupportPointOpenData
     private static byte[] CsvOf(List<Dictionary<string, object?>> rows, PortalData data)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = SpreadsheetCsv.Writer(text))
         {
             var columns = rows.FirstOrDefault()?.Keys.ToList() ?? [];
             foreach (var column in columns)

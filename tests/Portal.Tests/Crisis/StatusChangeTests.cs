@@ -89,6 +89,25 @@ public sealed class StatusChangeTests : IDisposable
         Assert.Contains("listed no points before this change", output);
     }
 
+    [Fact]
+    public async Task A_message_that_looks_like_a_formula_stays_text_in_the_open_data_csv()
+    {
+        var formulas = new[] { "=HYPERLINK(\"https://evil.example\")", "@SUM(1+1)", "+31 24 329 9999", "-1 plek vrij" };
+        foreach (var (point, formula) in Points.Zip(formulas))
+        {
+            var (exit, _, error) = await Cli("status", "set", point, "open", "--message", $"nl={formula}");
+            Assert.True(exit == 0, error);
+        }
+
+        var data = TestPortal.Load(_content.Root);
+        var csv = Application.OpenData.SupportPointOpenData.Files(data, new Uri("https://noodsteunpunt.example/"), "cc0", DateTimeOffset.UtcNow)
+            .Single(f => f.Path.EndsWith(".csv", StringComparison.Ordinal));
+        using var reader = new CsvHelper.CsvReader(new StringReader(System.Text.Encoding.UTF8.GetString(csv.Bytes)), System.Globalization.CultureInfo.InvariantCulture);
+        var messages = reader.GetRecords<dynamic>().Select(r => (string)((IDictionary<string, object>)r).Values.OfType<string>().FirstOrDefault(v => formulas.Any(f => v.EndsWith(f, StringComparison.Ordinal)))!)
+            .Where(m => m is not null).ToList();
+        Assert.Equal(formulas.Select(f => "'" + f).Order(), messages.Order());
+    }
+
     private async Task<(int Exit, string Output, string Error)> Cli(params string[] args)
     {
         using var output = new StringWriter();
