@@ -58,8 +58,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
         var done = 0;
         void Step(string what) => progress.Report(new CardBatchStep(Interlocked.Increment(ref done), total, what));
         var target = Path.GetFullPath(outputFolder);
-        var building = $"{target}.building-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(building);
+        var building = Portal.Content.Files.AtomicFolder.Building(target);
         try
         {
             var (size, language) = (cards[0].Size, cards[0].Culture.Code);

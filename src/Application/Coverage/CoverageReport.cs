@@ -31,8 +31,7 @@ public sealed class CoverageReport(PageRenderer renderer, TimeProvider time)
         });
 
         var target = Path.GetFullPath(folder);
-        var building = $"{target}.building-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(building);
+        var building = Portal.Content.Files.AtomicFolder.Building(target);
         try
         {
             await File.WriteAllTextAsync(Path.Combine(building, "report.html"), html);

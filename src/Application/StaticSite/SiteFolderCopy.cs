@@ -39,7 +39,7 @@ internal static partial class SiteFolderCopy
     /// <summary>The offline zip of a finished folder, replacing the previous zip in one move.</summary>
     public static void Zip(string folder, string zip)
     {
-        var temporary = $"{zip}.{Guid.NewGuid():N}.tmp";
+        var temporary = Portal.Content.Files.AtomicFile.TemporaryBeside(zip);
         try
         {
             using (var archive = ZipFile.Open(temporary, ZipArchiveMode.Create))

@@ -50,11 +50,10 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow();
         var target = Path.GetFullPath(options.OutputFolder);
-        var building = $"{target}.building-{Guid.NewGuid():N}";
+        var building = Portal.Content.Files.AtomicFolder.Building(target);
         var zip = $"{target}.zip";
-        var zipTemporary = $"{zip}.{Guid.NewGuid():N}.tmp";
+        var zipTemporary = Portal.Content.Files.AtomicFile.TemporaryBeside(zip);
         Task<List<(PortalCulture Culture, byte[] Pdf)>>? pdfs = null;
-        Directory.CreateDirectory(building);
         try
         {
             await using var site = new SiteFolderWriter(building, zipTemporary);
@@ -144,7 +143,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow();
         var target = Path.GetFullPath(options.OutputFolder);
-        var building = $"{target}.building-{Guid.NewGuid():N}";
+        var building = Portal.Content.Files.AtomicFolder.Building(target);
         try
         {
             SiteFolderCopy.Link(target, building);

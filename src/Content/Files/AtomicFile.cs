@@ -8,10 +8,13 @@ public static class AtomicFile
     /// <summary>A file some writer has not finished yet: leave it alone.</summary>
     public static bool IsTemporary(string path) => path.EndsWith(TemporarySuffix, StringComparison.Ordinal);
 
+    /// <summary>A temporary file beside <paramref name="path"/>, named so that <see cref="Leftovers"/> can tell when its writer is gone.</summary>
+    public static string TemporaryBeside(string path) => Leftovers.Beside(path, "") + TemporarySuffix;
+
     public static void Write(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.{Guid.NewGuid():N}{TemporarySuffix}";
+        var temporary = TemporaryBeside(path);
         try
         {
             using (var stream = File.Create(temporary))

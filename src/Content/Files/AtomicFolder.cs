@@ -3,13 +3,26 @@ namespace Portal.Content.Files;
 /// <summary>Replaces an output folder with a finished one, so readers see the old folder or the new one, never a mix.</summary>
 public static class AtomicFolder
 {
+    /// <summary>
+    /// A new, empty folder beside <paramref name="target"/> to build the next version in; what interrupted builds of the
+    /// same target left behind is removed first.
+    /// </summary>
+    public static string Building(string target)
+    {
+        Leftovers.Remove(target);
+        Leftovers.Remove($"{target}.zip");
+        var building = Leftovers.Beside(target, "building-");
+        Directory.CreateDirectory(building);
+        return building;
+    }
+
     /// <summary>Renames the old folder aside, the new one into place, then deletes the old.</summary>
     public static void Replace(string finished, string target)
     {
         string? old = null;
         if (Directory.Exists(target))
         {
-            old = $"{target}.old-{Guid.NewGuid():N}";
+            old = Leftovers.Beside(target, "old-");
             Directory.Move(target, old);
         }
 
