@@ -18,6 +18,8 @@ public static class ContentServices
         services.AddOptions<UmbracoOptions>().Bind(configuration.GetSection(UmbracoOptions.Section))
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Retries >= 0 && o.CheckInterval > TimeSpan.Zero,
                 "Portal:Umbraco: Timeout and CheckInterval must be positive and Retries at least 0")
+            .Validate(o => o.BaseUrl is null || (o.BaseUrl.IsAbsoluteUri && o.BaseUrl.Scheme is "http" or "https"),
+                "Portal:Umbraco:BaseUrl: not an http(s) address; give the Umbraco site's address, e.g. https://cms.gemeente.nl/")
             .ValidateOnStart();
         services.AddHttpClient<DeliveryApiClient>((provider, http) =>
             {

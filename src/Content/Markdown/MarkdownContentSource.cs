@@ -1,3 +1,4 @@
+using Portal.Content.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -107,8 +108,7 @@ public static class MarkdownContentSource
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            problems.Add(new DataProblem(file, $"line {e.Start.Line + lineOffset}", "", $"not valid front matter: {reason}"));
+            problems.Add(new DataProblem(file, $"line {e.Start.Line + lineOffset}", "", $"not valid front matter: {YamlErrors.Reason(e)}"));
             return null;
         }
     }

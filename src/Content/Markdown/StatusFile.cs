@@ -69,8 +69,7 @@ public static class StatusFile
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            problems.Add(new DataProblem(file, $"line {e.Start.Line}", "", $"not valid YAML: {reason}"));
+            problems.Add(new DataProblem(file, $"line {e.Start.Line}", "", $"not valid YAML: {YamlErrors.Reason(e)}"));
             return null;
         }
     }

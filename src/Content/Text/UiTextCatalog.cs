@@ -39,7 +39,7 @@ public sealed class UiTextCatalog
             }
             catch (YamlException e)
             {
-                problems.Add(new DataProblem(display, $"line {e.Start.Line}", "", $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+                problems.Add(new DataProblem(display, $"line {e.Start.Line}", "", $"not valid YAML: {Files.YamlErrors.Reason(e)}"));
             }
         }
 

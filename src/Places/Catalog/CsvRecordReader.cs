@@ -56,11 +56,18 @@ internal static class CsvRecordReader
         catch (CsvHelperException e)
         {
             var line = records.Count == 0 && csv.HeaderRecord is null ? 1 : (records.LastOrDefault()?.Line ?? 1) + 1;
-            problems.Add($"line {line}", "", $"malformed row ({FirstLine(e.Message)}); rows from here on were not read");
+            problems.Add($"line {line}", "", $"malformed row ({Reason(e)}); rows from here on were not read");
         }
 
         return records;
     }
 
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+    /// <summary>What is wrong with the row in an editor's words; CsvHelper's own messages give advice about its settings.</summary>
+    private static string Reason(CsvHelperException e) => e switch
+    {
+        BadDataException bad => $"a quote (\") inside a field that is not quoted as a whole: {Shorten(bad.Field)}; put the whole field in quotes and double the quote inside",
+        _ => e.Message.Split('\n', 2)[0].Replace("You can ignore bad data by setting BadDataFound to null.", "", StringComparison.Ordinal).Trim(),
+    };
+
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

@@ -12,20 +12,21 @@ public static class ExportStaticVerb
     public static Command Command(VerbContext verb)
     {
         var output = new Option<string>("--out") { Description = "the folder to write; DIR.zip is written beside it", Required = true };
-        var baseUrl = new Option<Uri?>("--base-url") { Description = "where the site will be published (anchors 404.html, sitemap.xml)" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "where the site will be published (anchors 404.html, sitemap.xml)" };
         var noPdf = new Option<bool>("--no-pdf") { Description = "leave the card PDFs out (no Chromium needed)" };
         var command = new Command("export-static", "the low-bandwidth fallback site as plain files plus a zip") { output, baseUrl, noPdf };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) =>
         {
-            if (parse.GetValue(baseUrl) is { IsAbsoluteUri: false })
+            Uri? published = null;
+            if (parse.GetValue(baseUrl) is { } given && !(Uri.TryCreate(given, UriKind.Absolute, out published) && published.Scheme is "http" or "https"))
             {
-                verb.Error.WriteLine("portal export-static: --base-url must be an absolute URL");
+                verb.Error.WriteLine($"portal export-static: --base-url '{given}' is not an http(s) address; give where the site will be published, e.g. https://noodsteunpunt.nijmegen.nl/");
                 return Task.FromResult(2);
             }
 
             return verb.WithContentAsync(parse, (services, data) =>
-                ExportAsync(verb, services, data, parse.GetValue(output)!, parse.GetValue(baseUrl), !parse.GetValue(noPdf)), cancellationToken);
+                ExportAsync(verb, services, data, parse.GetValue(output)!, published, !parse.GetValue(noPdf)), cancellationToken);
         });
         return command;
     }

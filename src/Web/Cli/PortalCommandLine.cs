@@ -56,8 +56,8 @@ public static class PortalCommandLine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Whatever went wrong, the operator gets a sentence, not a stack trace.
-            error.WriteLine($"portal: {e.Message} ({e.GetType().Name})");
+            // Whatever went wrong, the operator gets a sentence, not a stack trace or a type name.
+            error.WriteLine($"portal {parse.CommandResult.Command.Name}: failed: {e.Message.Split('\n', 2)[0].Trim()}");
             return 1;
         }
     }

@@ -22,6 +22,9 @@ public static class ServeVerb
         // service may be, it would watch the whole file system and take minutes to start).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. parse.UnmatchedTokens], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(VerbContext.Settings(parse));
+        // A start that fails (a port in use) is said below in one sentence; the host would first log it with its stack.
+        var started = false;
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (started || level < LogLevel.Error));
         builder.AddPortalWeb();
         verb.Configure?.Invoke(builder.Services);
         var app = builder.Build();
@@ -39,7 +42,17 @@ public static class ServeVerb
 
         _ = app.Services.GetRequiredService<Portal.Application.Publishing.ContentPublisher>().Started(load.Data);
         app.UsePortal();
-        await app.RunAsync();
+        app.Lifetime.ApplicationStarted.Register(() => started = true);
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException e)
+        {
+            verb.Error.WriteLine($"portal serve: cannot listen: {e.Message.TrimEnd('.')}. Stop the program that uses the address, or choose another with --urls http://localhost:5080.");
+            return 1;
+        }
+
         return 0;
     }
 }

@@ -10,6 +10,9 @@ namespace Portal.Web.Endpoints;
 /// <summary>POST /hooks/umbraco: Umbraco's publish, unpublish and delete webhooks.</summary>
 public static class UmbracoWebhookEndpoint
 {
+    /// <summary>Umbraco's webhook payloads are a few hundred bytes; a megabyte is far more than any could be.</summary>
+    public const long MaxPayloadBytes = 1_000_000;
+
     public static IEndpointRouteBuilder MapUmbracoWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost("/hooks/umbraco", ReceiveAsync);
@@ -36,10 +39,24 @@ public static class UmbracoWebhookEndpoint
             return Results.Problem(title: "Unauthorized", detail: "The webhook secret is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxPayloadBytes;
+        }
+
+        if (request.ContentLength > MaxPayloadBytes)
+        {
+            return TooLarge();
+        }
+
         JsonDocument payload;
         try
         {
             payload = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
         }
         catch (JsonException e)
         {
@@ -58,6 +75,9 @@ public static class UmbracoWebhookEndpoint
             return Results.Accepted(value: new { id, queued = true });
         }
     }
+
+    private static IResult TooLarge() => Results.Problem(title: "Payload too large",
+        detail: $"A webhook payload has at most {MaxPayloadBytes:N0} bytes; Umbraco's are a few hundred.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>Hashing first makes the comparison constant-time whatever the lengths.</summary>
     internal static bool SecretsMatch(string given, string expected) =>

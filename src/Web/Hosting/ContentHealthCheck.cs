@@ -17,7 +17,9 @@ public static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapPortalHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        // Read-only: a monitor GETs (or HEADs) it; anything else is 405.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 

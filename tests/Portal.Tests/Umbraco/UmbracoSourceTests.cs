@@ -193,6 +193,26 @@ public sealed class UmbracoSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_webhook_body_larger_than_any_payload_is_413_and_health_only_answers_reads()
+    {
+        var client = Start(new FakeUmbraco()).CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco")
+        {
+            Content = new ByteArrayContent(new byte[40_000_000]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UmbracoPortalFactory.Secret);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.SendAsync(request)).StatusCode);
+
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Trace })
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(method, "/health"));
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{method} /health: {response.StatusCode}");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
     public async Task When_Umbraco_is_down_the_portal_serves_the_last_known_good_snapshot()
     {
         await Start(new FakeUmbraco()).CreateClient().GetAsync("/"); // a good run writes the snapshot

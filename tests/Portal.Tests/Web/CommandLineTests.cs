@@ -96,6 +96,55 @@ public class CommandLineTests
         Assert.Equal(2, exit);
         Assert.Contains("Portal:PublicBaseUrl: 'ftp://example.nl/' is not an http(s) address", error.ToString());
         Assert.Contains("Portal:Cultures: 'nederlands' is not a language code", error.ToString());
+
+        // Each mistake is one sentence naming the setting, never an exception's name.
+        foreach (var (args, message) in new (string[], string)[]
+        {
+            (["check-data", "--Portal:Umbraco:BaseUrl=ftp://x"], "portal check-data: Portal:Umbraco:BaseUrl: not an http(s) address"),
+            (["export-static", "--out", Path.GetTempPath(), "--base-url", "notaurl"], "portal export-static: --base-url 'notaurl' is not an http(s) address"),
+        })
+        {
+            error = new StringWriter();
+            exit = await PortalCommandLine.RunAsync(args, TextWriter.Null, error);
+            Assert.Equal(2, exit);
+            Assert.StartsWith(message, error.ToString());
+            Assert.DoesNotContain("Exception", error.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Content_problems_are_said_in_an_editors_words()
+    {
+        using var content = new TestContent();
+        File.WriteAllText(Path.Combine(content.Root, "status.yml"), "points:\n  gemeentehuis-nijmegen:\n    message: \"Open\"\n");
+        content.Replace("data/support-points.csv", "Brandweerkazerne Nijmegen-Centrum,", "Brandweer \"Centrum,");
+        var error = new StringWriter();
+
+        var exit = await PortalCommandLine.RunAsync(["check-data", "--content", content.Root], TextWriter.Null, error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("status.yml, line 3: not valid YAML: Invalid cast from 'text' to 'a set of key: value lines'", error.ToString());
+        Assert.Contains("support-points.csv, line 3: malformed row (a quote (\") inside a field that is not quoted as a whole: Brandweer \"Centrum;", error.ToString());
+        Assert.DoesNotContain("System.", error.ToString());
+        Assert.DoesNotContain("BadDataFound", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_one_sentence_and_exit_1()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "portal"),
+            ["--urls", $"http://127.0.0.1:{port}"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Equal($"portal serve: cannot listen: Failed to bind to address http://127.0.0.1:{port}: address already in use. Stop the program that uses the address, or choose another with --urls http://localhost:5080.",
+            error.Trim());
+        Assert.DoesNotContain("   at ", await output);
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunWithUmbraco(FakeUmbraco umbraco, params string[] verb)
