@@ -12,13 +12,9 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
 {
     public async Task<StaticExportResult> ExportAsync(PortalData data, string outFolder, Uri? baseUrl, bool withPdf, TextWriter progress)
     {
-        if (withPdf)
-        {
-            printer.EnsureInstalled();
-        }
-
         // Card PDFs come from the cache when the cards did not change; otherwise the one card printer prints them (and
-        // checks they fit) while the pages render, one language after another.
+        // checks they fit) while the pages render, one language after another. Chromium is needed only for a PDF that is
+        // not in the cache: the printer says so then, and the export is abandoned before anything is swapped in.
         var prints = new PrintCache(options.Value.PrintCachePath);
         Func<Content.Cultures.PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? cardPdf = !withPdf ? null
             : async (_, cards) =>
