@@ -14,8 +14,10 @@ namespace Portal.Application.Publishing;
 /// the static pages that show the points concerned and leaves cards alone; the static site goes first, because in a
 /// crisis it may be the only channel still reachable. When an alert starts or ends on its schedule, every static page
 /// is exported again at that moment. A failure is reported on /health and logged; it never takes back the content
-/// just published, and the next publish clears it. The work runs in the background, one rebuild at a time; publishes
-/// that arrive meanwhile are folded into one rebuild of the newest content.
+/// just published, and the next publish clears it. A failure of the disk (full, not writable) is also tried again by
+/// itself, after 30 seconds and then less and less often, until it succeeds: nobody has to publish again once space is
+/// freed. The work runs in the background, one rebuild at a time; publishes that arrive meanwhile are folded into one
+/// rebuild of the newest content.
 /// </summary>
 public sealed partial class ContentPublisher(
     CardFileCache cardCache,
@@ -34,7 +36,13 @@ public sealed partial class ContentPublisher(
     private Task _running = Task.CompletedTask;
     private bool _draining;
     private ITimer? _schedule;
+    private ITimer? _retry;
+    private TimeSpan _retryAfter = FirstRetry;
+    private bool _printRunOwed;
     private volatile bool _disposed;
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(10);
 
     /// <summary>Schedules the rebuild for newly served data and returns at once; the task completes when it is done.</summary>
     public Task Published(PortalData data) => Enqueue(data, scheduled: false);
@@ -104,9 +112,10 @@ public sealed partial class ContentPublisher(
             });
         }
 
+        var diskFailed = false;
         if (options.Value.StaticOutputPath is { Length: > 0 } site && (everyPage || change.Shown.Count > 0))
         {
-            await RunAsync("static site", async () =>
+            diskFailed |= await RunAsync("static site", async () =>
             {
                 var clock = Stopwatch.StartNew();
                 var result = everyPage
@@ -117,16 +126,36 @@ public sealed partial class ContentPublisher(
             });
         }
 
-        if (options.Value.CardOutputPath is { Length: > 0 } cards && change.Content)
+        if (options.Value.CardOutputPath is { Length: > 0 } cards && (change.Content || _printRunOwed))
         {
-            await RunAsync("print run", async () =>
+            _printRunOwed = false;
+            var printRunFailed = await RunAsync("print run", async () =>
             {
                 var result = await new CardBatch(printer, documents, LineProgress.None)
                     .RunAsync(documents.All(data, data.Cultures.Default, CardSize.A6), cards, data.Content.Version,
                         new PrintRunOptions(PrintProfile.Office, Overrun: options.Value.Overrun, PngsFromPdf: options.Value.PngRenderer == "pdf"));
                 LogDone(logger, "print run", $"{result.Cards} cards in {result.Folder}", data.Content.Version);
             });
+            _printRunOwed = printRunFailed;
+            diskFailed |= printRunFailed;
         }
+
+        RetryLater(data, diskFailed);
+    }
+
+    /// <summary>After a disk failure, the whole rebuild again later (every static page, and the print run if it failed).</summary>
+    private void RetryLater(PortalData data, bool diskFailed)
+    {
+        _retry?.Dispose();
+        _retry = null;
+        if (!diskFailed || _disposed)
+        {
+            _retryAfter = FirstRetry;
+            return;
+        }
+
+        _retry = time.CreateTimer(_ => Enqueue(data, scheduled: true), null, _retryAfter, Timeout.InfiniteTimeSpan);
+        _retryAfter = Min(_retryAfter * 2, LastRetry);
     }
 
     /// <summary>An alert published ahead of time, or one with an end, changes every page when that moment comes.</summary>
@@ -147,32 +176,47 @@ public sealed partial class ContentPublisher(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private async Task RunAsync(string what, Func<Task> work)
+    /// <returns>Whether it failed for a reason of the disk, which a later try may not meet.</returns>
+    private async Task<bool> RunAsync(string what, Func<Task> work)
     {
         var area = $"publishing {what}";
         try
         {
             await work();
             status.Succeeded(area);
+            return false;
         }
         catch (Exception) when (_disposed)
         {
             // The host is shutting down under a rebuild: nothing to report to anyone.
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Failed(what, e, $"; tried again in {_retryAfter.TotalSeconds:0} s");
+            return true;
         }
         catch (Exception e)
         {
-            var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var message = string.Join(" ", lines.Take(4)) + (lines.Length > 4 ? $" … and {lines.Length - 4} more" : "");
-            status.Failed(area, $"{message}; the previous output was left as it was");
-            metrics.PublishFailed(what);
-            LogFailed(logger, what, e);
+            Failed(what, e, "");
+            return false;
         }
+    }
+
+    private void Failed(string what, Exception e, string retry)
+    {
+        var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var message = string.Join(" ", lines.Take(4)) + (lines.Length > 4 ? $" … and {lines.Length - 4} more" : "");
+        status.Failed($"publishing {what}", $"{message}; the previous output was left as it was{retry}");
+        metrics.PublishFailed(what);
+        LogFailed(logger, what, e);
     }
 
     public void Dispose()
     {
         _disposed = true;
         _schedule?.Dispose();
+        _retry?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the {What}: {Result} for content version {Version}")]

@@ -320,6 +320,31 @@ public sealed class CrisisModeTests : IDisposable
         await Eventually.TrueAsync(() => Task.FromResult(exports.GetMeasurementSnapshot().Any(m => (string?)m.Tags["kind"] == "status")), 20);
     }
 
+    [Fact]
+    public async Task A_full_disk_is_tried_again_by_itself_once_space_is_freed()
+    {
+        // A file where the static site's folder must go fails every write, as a full disk does.
+        var disk = Path.Combine(_scratch, "disk");
+        Directory.CreateDirectory(_scratch);
+        File.WriteAllText(disk, "");
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = TestPortal.Services(_content.Root, new Dictionary<string, string?>
+        {
+            ["Portal:StaticOutputPath"] = Path.Combine(disk, "static"),
+            ["Portal:PrintCachePath"] = StaticSettings()["Portal:PrintCachePath"],
+        }, configure: s => s.AddSingleton<TimeProvider>(time));
+        var status = services.GetRequiredService<ContentSourceStatus>();
+
+        await services.GetRequiredService<Portal.Application.Publishing.ContentPublisher>().Started(TestPortal.Load(_content.Root));
+        Assert.Contains("tried again in 30 s", status.LastError);
+
+        // The operator frees the space; nobody publishes anything.
+        File.Delete(disk);
+        time.Advance(TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => Task.FromResult(status.LastError is null), 60);
+        Assert.True(File.Exists(Path.Combine(disk, "static", "index.html")));
+    }
+
     private Dictionary<string, string> StaticSettings() => new()
     {
         ["Portal:StaticOutputPath"] = StaticFolder,
