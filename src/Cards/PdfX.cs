@@ -23,6 +23,9 @@ public sealed record PdfXSettings(PdfXFlavour Flavour, string OutputProfile, str
     public const string DefaultProfile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
     public const string Registry = "http://www.color.org";
 
+    /// <summary>ICC.1 output profile tags: its name, its white point, and the tables from and to CMYK (perceptual intent).</summary>
+    private static readonly string[] RequiredTags = ["desc", "wtpt", "A2B0", "B2A0"];
+
     public static PdfXSettings Default { get; } = new(PdfXFlavour.X3, DefaultProfile, "Custom", "Ghostscript default CMYK (commercial offset)");
 
     public string Version => Flavour == PdfXFlavour.X3 ? "PDF/X-3:2002" : "PDF/X-1:2001";
@@ -46,19 +49,56 @@ public sealed record PdfXSettings(PdfXFlavour Flavour, string OutputProfile, str
             return $"the output profile {path} does not exist (Debian ships one in ghostscript: {DefaultProfile})";
         }
 
-        var header = new byte[40];
-        using (var file = File.OpenRead(path))
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 132)
         {
-            if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
-            {
-                return $"the output profile {path} is too short to be an ICC profile";
-            }
+            return $"the output profile {path} is too short to be an ICC profile";
         }
 
-        string Tag(int at) => Encoding.ASCII.GetString(header, at, 4);
-        return Tag(36) != "acsp" ? $"the output profile {path} is not an ICC profile"
-            : Tag(16) != "CMYK" ? $"the output profile {path} is for {Tag(16).Trim()}, not CMYK: a print shop prints CMYK"
-            : Tag(12) != "prtr" ? $"the output profile {path} is a '{Tag(12)}' profile, not an output (printer) profile"
+        string Tag(int at) => Encoding.ASCII.GetString(bytes, at, 4);
+        uint Number(int at) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(at, 4));
+        if (Tag(36) != "acsp")
+        {
+            return $"the output profile {path} is not an ICC profile";
+        }
+
+        if (Tag(16) != "CMYK")
+        {
+            return $"the output profile {path} is for {Tag(16).Trim()}, not CMYK: a print shop prints CMYK";
+        }
+
+        if (Tag(12) != "prtr")
+        {
+            return $"the output profile {path} is a '{Tag(12)}' profile, not an output (printer) profile";
+        }
+
+        if (Number(0) != bytes.Length)
+        {
+            return $"the output profile {path} is {bytes.Length:N0} bytes but says it has {Number(0):N0}: it is cut off or damaged; copy it again from the print shop";
+        }
+
+        // The tag table: each tag within the file, and the ones a conversion to and from CMYK needs.
+        var count = Number(128);
+        if (count > (bytes.Length - 132) / 12)
+        {
+            return $"the output profile {path} lists {count:N0} tags, more than the file holds: it is damaged";
+        }
+
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = 132 + (12 * i);
+            if ((ulong)Number(entry + 4) + Number(entry + 8) > (ulong)bytes.Length || Number(entry + 8) == 0)
+            {
+                return $"the output profile {path} has a damaged '{Tag(entry)}' tag: it is cut off or damaged";
+            }
+
+            tags.Add(Tag(entry));
+        }
+
+        var missing = RequiredTags.Where(t => !tags.Contains(t)).ToList();
+        return missing.Count > 0
+            ? $"the output profile {path} lacks the tag(s) {string.Join(", ", missing)} that every CMYK output profile has: it cannot be used to convert colours"
             : null;
     }
 }
@@ -143,7 +183,8 @@ public static class PdfXConverter
         ], cancellationToken);
         if (exitCode != 0 || !File.Exists(output))
         {
-            throw new PrintToolException($"Ghostscript could not make {settings.Name} of {Path.GetFileName(input)} (pages {first}–{last}): {ExternalTool.Summary(errors)}");
+            var reason = ExternalTool.Summary(errors) is { Length: > 0 } said ? said : $"it stopped with exit code {exitCode} and said nothing";
+            throw new PrintToolException($"Ghostscript could not make {settings.Name} of {Path.GetFileName(input)} (pages {first}–{last}): {reason}");
         }
     }
 

@@ -296,6 +296,23 @@ public sealed class PrintShopFileTests(PrintRuns runs) : IClassFixture<PrintRuns
         Assert.NotEqual(0, exit);
         Assert.Contains("is for RGB, not CMYK", error.ToString());
         Assert.False(Directory.Exists(Path.Combine(runs.Root, "x")));
+
+        // A CMYK header with no tables behind it, and a profile cut off in the copy: refused before anything is printed.
+        var good = File.ReadAllBytes(PdfXSettings.DefaultProfile);
+        var empty = good[..132];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(empty, 132);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(empty.AsSpan(128), 0);
+        foreach (var (name, bytes, reason) in new[] { ("empty.icc", empty, "lacks the tag(s) desc, wtpt, A2B0, B2A0"), ("cut.icc", good[..(good.Length / 2)], "it is cut off or damaged") })
+        {
+            var profile = Path.Combine(runs.Root, name);
+            File.WriteAllBytes(profile, bytes);
+            error = new StringWriter();
+            exit = await PortalCommandLine.RunAsync(["cards", "--out", Path.Combine(runs.Root, "x"), "--profile", "print-shop",
+                $"--Portal:PrintOutputProfile={profile}", "--content", TestContent.RepositoryContent], TextWriter.Null, error);
+            Assert.NotEqual(0, exit);
+            Assert.Contains(reason, error.ToString());
+            Assert.False(Directory.Exists(Path.Combine(runs.Root, "x")));
+        }
     }
 
     private int CropMarks(string file)
