@@ -57,6 +57,7 @@ public static class ApplicationServices
         services.AddSingleton<StatusesOnServedContent>();
         services.AddSingleton<Statuses.SupportPointStatuses>();
         services.AddSingleton<Coverage.CoverageReport>();
+        services.AddTransient<PageCatalogue.LivePageServices>();
         services.AddMetrics();
         services.AddSingleton<PortalMetrics>();
         return services;

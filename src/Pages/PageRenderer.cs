@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Portal.Pages;
@@ -21,8 +19,4 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
             return output.ToHtmlString();
         });
     }
-
-    public async Task<IResult> PageAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters, int statusCode = StatusCodes.Status200OK)
-        where TComponent : IComponent =>
-        Results.Content(await RenderAsync<TComponent>(parameters), "text/html; charset=utf-8", statusCode: statusCode);
 }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http;
+using Portal.Application.CardPrinting;
 using Portal.Application.ContentPipeline;
 using Portal.Cards;
 using Portal.Content.Cultures;
@@ -6,14 +6,33 @@ using Portal.Pages;
 
 namespace Portal.Application.PageCatalogue;
 
-/// <summary>A request for a page on the live site: the page context, the state it is answered from, and the request.</summary>
-public sealed record LiveRequest(PageContext Page, PortalState State, HttpRequest Request)
+/// <summary>
+/// A request for a page on the live site, as the host hands it over: the page context, the state it is answered from,
+/// the values of its route and query string, and the services a page may use. Nothing here knows HTTP.
+/// </summary>
+public sealed record LiveRequest(
+    PageContext Page,
+    PortalState State,
+    IReadOnlyDictionary<string, string?> RouteValues,
+    IReadOnlyDictionary<string, string?> QueryValues,
+    LivePageServices Services,
+    CancellationToken Aborted = default)
 {
     public PortalData Data => State.Data;
 
-    public string? Route(string name) => Request.RouteValues[name]?.ToString();
+    public string? Route(string name) => RouteValues.GetValueOrDefault(name);
 
-    public string? Query(string name) => Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
+    public string? Query(string name) => QueryValues.GetValueOrDefault(name);
+}
+
+/// <summary>What live pages use beyond the served state: the lookup (with its address resolver), cards, metrics.</summary>
+public sealed class LivePageServices(Places.Lookup.SupportPointLookup lookup, CardDocuments cards, PortalMetrics metrics)
+{
+    public Places.Lookup.SupportPointLookup Lookup { get; } = lookup;
+
+    public CardDocuments Cards { get; } = cards;
+
+    public PortalMetrics Metrics { get; } = metrics;
 }
 
 /// <summary>What the static export has for one language: the data, the cards, and where that language's card PDF is.</summary>

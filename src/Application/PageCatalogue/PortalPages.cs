@@ -71,8 +71,7 @@ public static class PortalPages
 
         new("card", SitePaths.CardRoute,
             request => Found(request.Data.Places.FindBuurt(Code(request)) is { } buurt
-                ? PageView.Of<CardPage>((nameof(CardPage.Card), request.Request.HttpContext.RequestServices.GetRequiredService<CardDocuments>()
-                    .Card(request.Data, buurt, request.Page.Culture, CardSize.A6)))
+                ? PageView.Of<CardPage>((nameof(CardPage.Card), request.Services.Cards.Card(request.Data, buurt, request.Page.Culture, CardSize.A6)))
                 : null),
             request => request.Cards.Select((card, i) => (ExportPage)(SitePaths.Card(card.Buurt.Code), PageView.Of<CardPage>(
                 (nameof(CardPage.Card), card), (nameof(CardPage.StaticPdf), request.CardPdf), (nameof(CardPage.PdfPage), i + 1))))),
@@ -147,9 +146,8 @@ public static class PortalPages
             return PageView.Of<LookupPage>((nameof(LookupPage.Form), new LookupForm(postcode ?? "", huisnummer ?? "", messages))).WithStatus(400);
         }
 
-        var lookup = request.Request.HttpContext.RequestServices.GetRequiredService<SupportPointLookup>();
-        var outcome = await parsed.RunAsync(lookup, request.Request.HttpContext.RequestAborted);
-        request.Request.HttpContext.RequestServices.GetRequiredService<PortalMetrics>().Lookup(Places.Catalog.KebabCase.Of(outcome.Status));
+        var outcome = await parsed.RunAsync(request.Services.Lookup, request.Aborted);
+        request.Services.Metrics.Lookup(Places.Catalog.KebabCase.Of(outcome.Status));
         return PageView.Of<LookupPage>(
                 (nameof(LookupPage.Form), new LookupForm(postcode ?? "", huisnummer ?? "", new Dictionary<string, string>())),
                 (nameof(LookupPage.Outcome), outcome), (nameof(LookupPage.Postcode), parsed.Postcode))

@@ -27,17 +27,21 @@ public static class ResidentPageEndpoints
     {
         foreach (var type in PortalPages.All.Where(t => t is { Route: not null, Live: not null }))
         {
-            group.MapGet(type.Route!, (HttpContext http, PortalDataStore store, PageRenderer renderer) => PageAsync(type, http, store, renderer))
+            group.MapGet(type.Route!, (HttpContext http, PortalDataStore store, PageRenderer renderer, LivePageServices services) => PageAsync(type, http, store, renderer, services))
                 .WithOrder(type.RouteOrder);
         }
     }
 
-    private static async Task<IResult> PageAsync(PageType type, HttpContext http, PortalDataStore store, PageRenderer renderer)
+    private static async Task<IResult> PageAsync(PageType type, HttpContext http, PortalDataStore store, PageRenderer renderer, LivePageServices services)
     {
         // One state for the whole request: data, search index and page context all from the same content version.
         var state = store.State;
         var page = PageContextFactory.For(http, state.Data);
-        var view = await type.Live!(new LiveRequest(page, state, http.Request));
+        var request = new LiveRequest(page, state,
+            http.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString(), StringComparer.OrdinalIgnoreCase),
+            http.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            services, http.RequestAborted);
+        var view = await type.Live!(request);
         return view is null
             ? await NotFoundAsync(http, state.Data, renderer)
             : Results.Content(await view.RenderAsync(renderer, page), "text/html; charset=utf-8", statusCode: view.Status);
