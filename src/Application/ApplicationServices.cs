@@ -52,6 +52,7 @@ public static class ApplicationServices
         services.AddSingleton<CardPrinter>();
         services.AddSingleton<CardDocuments>();
         services.AddSingleton<CardFileCache>();
+        services.AddSingleton<PrintRuns>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
         services.AddSingleton<StatusesOnServedContent>();

@@ -21,8 +21,7 @@ namespace Portal.Application.Publishing;
 /// </summary>
 public sealed partial class ContentPublisher(
     CardFileCache cardCache,
-    CardPrinter printer,
-    CardDocuments documents,
+    PrintRuns printRuns,
     StaticSitePublisher staticSite,
     ContentSourceStatus status,
     PortalMetrics metrics,
@@ -131,9 +130,8 @@ public sealed partial class ContentPublisher(
             _printRunOwed = false;
             var printRunFailed = await RunAsync("print run", async () =>
             {
-                var result = await new CardBatch(printer, documents, LineProgress.None)
-                    .RunAsync(documents.All(data, data.Cultures.Default, CardSize.A6), cards, data.Content.Version,
-                        new PrintRunOptions(PrintProfile.Office, Overrun: options.Value.Overrun, PngsFromPdf: options.Value.PngRenderer == "pdf"));
+                var (plan, problem) = printRuns.Plan(data, new PrintRunRequest(PrintProfile.Office));
+                var result = plan is null ? throw new InvalidOperationException(problem) : await printRuns.RunAsync(data, plan, cards, LineProgress.None);
                 LogDone(logger, "print run", $"{result.Cards} cards in {result.Folder}", data.Content.Version);
             });
             _printRunOwed = printRunFailed;

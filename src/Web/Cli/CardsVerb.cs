@@ -37,37 +37,16 @@ public static class CardsVerb
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var wanted = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (wanted.Length == 0 || wanted.Except(["pdf", "png"]).Any())
+            var request = new PrintRunRequest(PrintProfile.Find(parse.GetValue(profile))!,
+                parse.GetResult(formats) is { Implicit: false } ? parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
+                parse.GetValue(cropMarks), parse.GetValue(pdfX), CardSize.Find(parse.GetValue(size)), parse.GetValue(language));
+            if (PrintRuns.RequestProblem(request) is { } problem)
             {
-                verb.Error.WriteLine("portal cards: --format takes pdf, png or pdf,png");
-                return 2;
-            }
-
-            var chosen = PrintProfile.Find(parse.GetValue(profile))!;
-            if (chosen.PdfX && wanted.Contains("png"))
-            {
-                if (parse.GetResult(formats) is { Implicit: false })
-                {
-                    verb.Error.WriteLine("portal cards: the print-shop profile writes PDF/X only; use --format pdf, or the office profile for PNGs");
-                    return 2;
-                }
-
-                wanted = ["pdf"];
-            }
-
-            if (!chosen.PdfX && parse.GetValue(pdfX) is not null)
-            {
-                verb.Error.WriteLine("portal cards: --pdfx is for --profile print-shop");
+                verb.Error.WriteLine($"portal cards: {problem}");
                 return 2;
             }
 
             var settings = new Dictionary<string, string?>();
-            if (parse.GetValue(pdfX) is { } flavour)
-            {
-                settings["Portal:PdfX"] = flavour;
-            }
-
             if (parse.GetValue(publicUrl) is { } url)
             {
                 settings["Portal:PublicBaseUrl"] = url;
@@ -78,55 +57,36 @@ public static class CardsVerb
                 settings["Portal:CardOverrun"] = spare;
             }
 
-            return await verb.WithContentAsync(parse, (services, data) => PrintAsync(verb, services, data, parse.GetValue(language),
-                CardSize.Find(parse.GetValue(size))!, parse.GetValue(output)!, wanted, chosen, parse.GetValue(cropMarks)), cancellationToken, settings,
+            return await verb.WithContentAsync(parse, (services, data) => PrintAsync(verb, services, data, request, parse.GetValue(output)!), cancellationToken, settings,
                 // Chromium takes a second and a half to start: let it start while the content is read.
                 meanwhile: services => _ = services.GetRequiredService<CardPrinter>().WarmUpAsync());
         });
         return command;
     }
 
-    private static async Task<int> PrintAsync(VerbContext verb, IServiceProvider services, PortalData data, string? language, CardSize cardSize,
-        string folder, string[] wanted, PrintProfile profile, bool? cropMarks)
+    private static async Task<int> PrintAsync(VerbContext verb, IServiceProvider services, PortalData data, PrintRunRequest request, string folder)
     {
-        var culture = data.Cultures.Find(language ?? data.Cultures.Default.Code);
-        if (culture is null)
+        var runs = services.GetRequiredService<PrintRuns>();
+        var (plan, problem) = runs.Plan(data, request);
+        if (plan is null)
         {
-            verb.Error.WriteLine($"portal cards: --lang must be one of: {string.Join(", ", data.Cultures.All.Select(c => c.Code))}");
+            verb.Error.WriteLine($"portal cards: {problem}. Nothing was written.");
             return 2;
         }
 
-        var printer = services.GetRequiredService<CardPrinter>();
-        var documents = services.GetRequiredService<CardDocuments>();
+        var run = plan.Options;
         try
         {
-            printer.EnsureInstalled();
-            var cards = documents.All(data, culture, cardSize);
-            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
-            var run = new PrintRunOptions(profile, wanted.Contains("pdf"), wanted.Contains("png"), cropMarks, options.Overrun, options.PdfXSettings,
-                PngsFromPdf: options.PngRenderer == "pdf");
-            if (profile.PdfX && PdfXSettings.ProfileProblem(run.PdfX!.OutputProfile) is { } problem)
-            {
-                verb.Error.WriteLine($"portal cards: {problem}; set Portal:PrintOutputProfile. Nothing was written.");
-                return 1;
-            }
-
-            verb.Output.WriteLine($"Rendering {cards.Count} cards ({cardSize.Name}, {culture.Code}, {profile.Name}{(profile.PdfX ? $", {run.PdfX!.Name} CMYK" : "")}, " +
+            verb.Output.WriteLine($"Rendering {plan.Cards.Count} cards ({plan.Size.Name}, {plan.Culture.Code}, {run.Profile.Name}{(run.Profile.PdfX ? $", {run.PdfX!.Name} CMYK" : "")}, " +
                 $"crop marks {(run.WithCropMarks ? "on" : "off")}) into {Path.GetFullPath(folder)} ...");
-            Task<CardBatchResult> Run(IProgress<CardBatchStep> progress) => new CardBatch(printer, documents, progress)
-                .RunAsync(cards, folder, data.Content.Version, run);
             // A progress bar for a person at a terminal; plain lines for CI logs, pipes and files.
             var interactive = ReferenceEquals(verb.Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
             var result = interactive
-                ? await AnsiConsole.Progress().StartAsync(async context =>
-                {
-                    var bar = context.AddTask("Kaarten", maxValue: 1);
-                    return await Run(new Progress(bar));
-                })
-                : await Run(new LineProgress(verb.Output));
+                ? await AnsiConsole.Progress().StartAsync(async context => await runs.RunAsync(data, plan, folder, new Progress(context.AddTask("Kaarten", maxValue: 1))))
+                : await runs.RunAsync(data, plan, folder, new LineProgress(verb.Output));
             verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s")
-                + (profile.PdfX ? string.Create(CultureInfo.InvariantCulture, $"; {run.PdfX!.Name} {result.PdfX.TotalSeconds:0.0} s") : "")
+                + (run.Profile.PdfX ? string.Create(CultureInfo.InvariantCulture, $"; {run.PdfX!.Name} {result.PdfX.TotalSeconds:0.0} s") : "")
                 + (run.WithPngs ? string.Create(CultureInfo.InvariantCulture, $"; PNGs {result.Pngs.TotalSeconds:0.0} s") : "")
                 + "). Print quantities: manifest.csv.");
             return 0;
