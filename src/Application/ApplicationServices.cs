@@ -42,6 +42,7 @@ public static class ApplicationServices
 
         services.AddSingleton<UmbracoContentSync>();
         services.AddSingleton<UmbracoRefreshQueue>();
+        services.AddSingleton<UmbracoSetup>();
 
         // The site's and the card's stylesheets: the theme's tokens with the NL Design System components, composed once.
         services.AddSingleton(provider =>
