@@ -8,8 +8,8 @@ using Portal.Places.Coverage;
 
 namespace Portal.Application.Coverage;
 
-/// <summary>What a coverage report wrote.</summary>
-public sealed record CoverageReportResult(string Folder, IReadOnlyList<CoverageScenario> Scenarios);
+/// <summary>What a coverage report wrote; or, with problems, why the alternative placement could not be compared (nothing written).</summary>
+public sealed record CoverageReportResult(string Folder, IReadOnlyList<CoverageScenario> Scenarios, IReadOnlyList<Places.Catalog.DataProblem>? Problems = null);
 
 /// <summary>
 /// `portal coverage`: the placement of support points measured for officers choosing them — the current one, and an
@@ -18,6 +18,27 @@ public sealed record CoverageReportResult(string Folder, IReadOnlyList<CoverageS
 /// </summary>
 public sealed class CoverageReport(PageRenderer renderer, TimeProvider time)
 {
+    /// <summary>
+    /// The served placement, and the alternative in <paramref name="candidatesFile"/> (shaped like
+    /// content/data/support-points.csv) beside it when given, measured against the norms into <paramref name="folder"/>.
+    /// </summary>
+    public async Task<CoverageReportResult> CompareAsync(PlaceCatalog current, string? candidatesFile, CoverageNorms norms, string folder)
+    {
+        var placements = new List<(string, PlaceCatalog)> { ("Huidige noodsteunpunten", current) };
+        if (candidatesFile is not null)
+        {
+            var alternative = Places.Catalog.PlaceCatalogLoader.LoadAlternative(current, Path.GetFullPath(candidatesFile));
+            if (alternative.Catalog is null)
+            {
+                return new CoverageReportResult(Path.GetFullPath(folder), [], alternative.Problems);
+            }
+
+            placements.Add(($"Alternatief ({Path.GetFileName(candidatesFile)})", alternative.Catalog));
+        }
+
+        return await WriteAsync(placements, norms, folder);
+    }
+
     public async Task<CoverageReportResult> WriteAsync(IReadOnlyList<(string Name, PlaceCatalog Places)> placements, CoverageNorms norms, string folder)
     {
         var scenarios = placements.Select(p => CoverageAnalysis.Analyse(p.Name, p.Places, norms)).ToList();

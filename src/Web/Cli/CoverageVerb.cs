@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Portal.Application.Coverage;
-using Portal.Places.Catalog;
 using Portal.Places.Coverage;
 
 namespace Portal.Web.Cli;
@@ -33,14 +32,14 @@ public static class CoverageVerb
 
             return verb.WithContentAsync(parse, async (services, data) =>
             {
-                var placements = new List<(string, Portal.Places.PlaceCatalog)> { ("Huidige noodsteunpunten", data.Places) };
-                if (parse.GetValue(candidates) is { } file)
+                try
                 {
-                    var alternative = PlaceCatalogLoader.LoadAlternative(data.Places, Path.GetFullPath(file));
-                    if (alternative.Catalog is null)
+                    var result = await services.GetRequiredService<CoverageReport>().CompareAsync(data.Places, parse.GetValue(candidates),
+                        new CoverageNorms(parse.GetValue(norm), parse.GetValue(walking)), parse.GetValue(output)!);
+                    if (result.Problems is { } problems)
                     {
-                        verb.Error.WriteLine($"portal coverage: the alternative placement has {alternative.Problems.Count} problem(s); nothing was written:");
-                        foreach (var problem in alternative.Problems)
+                        verb.Error.WriteLine($"portal coverage: the alternative placement has {problems.Count} problem(s); nothing was written:");
+                        foreach (var problem in problems)
                         {
                             verb.Error.WriteLine($"  {problem}");
                         }
@@ -48,13 +47,6 @@ public static class CoverageVerb
                         return 1;
                     }
 
-                    placements.Add(($"Alternatief ({Path.GetFileName(file)})", alternative.Catalog));
-                }
-
-                try
-                {
-                    var result = await services.GetRequiredService<CoverageReport>()
-                        .WriteAsync(placements, new CoverageNorms(parse.GetValue(norm), parse.GetValue(walking)), parse.GetValue(output)!);
                     foreach (var s in result.Scenarios)
                     {
                         verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
