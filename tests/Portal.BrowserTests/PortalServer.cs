@@ -12,7 +12,6 @@ namespace Portal.BrowserTests;
 public class PortalServer : IAsyncLifetime
 {
     private Process? _process;
-    private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -36,8 +35,17 @@ public class PortalServer : IAsyncLifetime
         _process.BeginErrorReadLine();
         await WaitUntilServingAsync();
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await SharedBrowser.Value;
+    }
+
+    /// <summary>
+    /// One headless Chromium for the whole test assembly, whichever portal a test talks to: a browser start costs
+    /// seconds; each test opens its own page (or context) in it. It ends with the test process.
+    /// </summary>
+    private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(async () =>
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -48,6 +56,27 @@ public class PortalServer : IAsyncLifetime
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
             ],
         });
+    });
+
+    private readonly SemaphoreSlim _pageGate = new(1, 1);
+    private IPage? _page;
+
+    /// <summary>
+    /// A page kept open between checks that only load a URL and read it (axe): opening a fresh page costs more than
+    /// the check. One check at a time uses it.
+    /// </summary>
+    public async Task WithPageAsync(Func<IPage, Task> work)
+    {
+        await _pageGate.WaitAsync();
+        try
+        {
+            _page ??= await Browser.NewPageAsync();
+            await work(_page);
+        }
+        finally
+        {
+            _pageGate.Release();
+        }
     }
 
     /// <summary>More arguments for the portal (another content folder).</summary>
@@ -55,12 +84,11 @@ public class PortalServer : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_page is not null)
         {
-            await Browser.CloseAsync();
+            await _page.CloseAsync();
         }
 
-        _playwright?.Dispose();
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
