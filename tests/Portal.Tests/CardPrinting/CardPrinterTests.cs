@@ -9,6 +9,7 @@ using Portal.Tests.Umbraco;
 namespace Portal.Tests.CardPrinting;
 
 /// <summary>The one card printer, with Debian's Chromium: its browser's lifetime and its guarantees on every path.</summary>
+[Trait("Category", "Chromium")]
 public sealed class CardPrinterTests : IDisposable
 {
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"portal-printer-{Guid.NewGuid():N}");

@@ -66,6 +66,7 @@ public sealed class PrintRuns : IAsyncLifetime
 }
 
 /// <summary>The files a print shop gets, checked by reading them as its preflight would.</summary>
+[Trait("Category", "Chromium")]
 public sealed class PrintShopFileTests(PrintRuns runs) : IClassFixture<PrintRuns>
 {
     private const double PointsPerMm = 72 / 25.4;

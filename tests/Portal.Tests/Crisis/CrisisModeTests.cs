@@ -21,6 +21,7 @@ namespace Portal.Tests.Crisis;
 /// An officer changes a point's status and, within seconds, every channel says so: the live pages, the QR landing,
 /// the API, the open data and the static fallback site, each sending residents to the open backup.
 /// </summary>
+[Trait("Category", "Chromium")]
 public sealed class CrisisModeTests : IDisposable
 {
     private const string TownHall = "gemeentehuis-nijmegen";

@@ -4,6 +4,7 @@ using Portal.Application.StaticSite;
 namespace Portal.Tests.StaticExport;
 
 /// <summary>The card PDFs of the static export: printed once, then taken from the print cache while the cards stay the same.</summary>
+[Trait("Category", "Chromium")]
 public sealed class StaticExportCardPdfTests : IDisposable
 {
     /// <summary>Shared with the crisis tests: the same demo cards, printed once per run.</summary>
