@@ -72,15 +72,9 @@ public static class ApplicationServices
     public static IServiceCollection AddUmbracoSync(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<SearchDictionaries>();
-        if (configuration.GetSection(Content.Umbraco.UmbracoOptions.Section)["BaseUrl"] is { Length: > 0 })
-        {
-            services.AddHostedService<UmbracoSyncService>();
-        }
-        else
-        {
-            services.AddHostedService<ContentFolderWatcher>();
-        }
-
+        // Both are registered; each starts only for its source (UmbracoOptions.IsConfigured decides, in one place).
+        services.AddHostedService<UmbracoSyncService>();
+        services.AddHostedService<ContentFolderWatcher>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class ContentFolderWatcher(
     StatusesOnServedContent statuses,
     PortalMetrics metrics,
     IOptions<PortalOptions> options,
+    IOptions<Content.Umbraco.UmbracoOptions> umbraco,
     TimeProvider time,
     ILogger<ContentFolderWatcher> logger) : BackgroundService
 {
@@ -29,6 +30,12 @@ public sealed partial class ContentFolderWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (umbraco.Value.IsConfigured)
+        {
+            // Umbraco is the source: content/ is only the fallback read at start.
+            return;
+        }
+
         var changes = System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
         {
             FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,

@@ -12,6 +12,11 @@ public sealed class UmbracoSyncService(UmbracoContentSync sync, UmbracoRefreshQu
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.IsConfigured)
+        {
+            return;
+        }
+
         await Task.Yield();
         await sync.ReadAllAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)

@@ -50,18 +50,25 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
         return SettingsAreValid(host.Services, parse.CommandResult.Command.Name) ? host : null;
     }
 
-    /// <summary>Options are validated before any work, and a problem is a message, never a stack trace.</summary>
+    /// <summary>
+    /// Options are validated before any work, by the same validators (ValidateOnStart) the server runs when it starts,
+    /// and a problem is a message, never a stack trace.
+    /// </summary>
     public bool SettingsAreValid(IServiceProvider services, string verb)
     {
         try
         {
-            _ = services.GetRequiredService<IOptions<PortalOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<Content.Umbraco.UmbracoOptions>>().Value;
+            services.GetRequiredService<IStartupValidator>().Validate();
             return true;
         }
         catch (OptionsValidationException e)
         {
             Error.WriteLine($"portal {verb}: {string.Join("; ", e.Failures)}");
+            return false;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            Error.WriteLine($"portal {verb}: {string.Join("; ", e.InnerExceptions.SelectMany(inner => ((OptionsValidationException)inner).Failures))}");
             return false;
         }
         catch (InvalidOperationException e)
