@@ -56,7 +56,7 @@ public static class ApplicationServices
         services.AddSingleton<PrintRuns>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
-        services.AddSingleton<StatusesOnServedContent>();
+        services.AddSingleton<ContentServing>();
         services.AddSingleton<Statuses.SupportPointStatuses>();
         services.AddSingleton<Coverage.CoverageReport>();
         services.AddTransient<PageCatalogue.LivePageServices>();

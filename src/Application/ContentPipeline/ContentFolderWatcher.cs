@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Portal.Application.Publishing;
 using Portal.Content.Files;
 
 namespace Portal.Application.ContentPipeline;
@@ -13,11 +12,8 @@ namespace Portal.Application.ContentPipeline;
 /// </summary>
 public sealed partial class ContentFolderWatcher(
     ContentPipeline pipeline,
-    PortalDataStore store,
+    ContentServing serving,
     ContentSourceStatus status,
-    ContentPublisher publisher,
-    StatusesOnServedContent statuses,
-    PortalMetrics metrics,
     IOptions<PortalOptions> options,
     IOptions<Content.Umbraco.UmbracoOptions> umbraco,
     TimeProvider time,
@@ -96,34 +92,13 @@ public sealed partial class ContentFolderWatcher(
     {
         try
         {
-            var (draft, load) = pipeline.ReadContentFolder();
-            if (load.Data is null)
+            var (draft, _) = pipeline.ReadContentFolder();
+            var (offer, load) = serving.Offer(draft, "content", Area,
+                (problems, kept) => $"{options.Value.ContentPath} changed but is not used: {problems}; serving {kept}");
+            if (offer == ContentOffer.Refused)
             {
-                var withStatuses = statuses.On(draft.Statuses);
-                var kept = withStatuses is not null ? "the last good content with the new statuses" : "the last good content";
-                status.Failed(Area, $"{options.Value.ContentPath} changed but is not used: {load.Summary}; serving {kept}");
-                metrics.Refreshed("content", "refused");
                 LogRefused(logger, load.Summary);
-                if (withStatuses is not null)
-                {
-                    statuses.Serve(withStatuses);
-                }
-
-                return;
             }
-
-            if (store.IsLoaded && ContentChange.Between(store.Current, load.Data).IsNone)
-            {
-                status.Succeeded(Area);
-                metrics.Refreshed("content", "unchanged");
-                return;
-            }
-
-            store.Replace(load.Data);
-            status.Served("content", null, time.GetUtcNow());
-            status.Succeeded(Area);
-            metrics.Refreshed("content", "served");
-            _ = publisher.Published(load.Data);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,8 +19,7 @@ public sealed partial class UmbracoContentSync(
     ContentPipeline.ContentPipeline pipeline,
     PortalDataStore store,
     ContentSourceStatus status,
-    ContentPublisher publisher,
-    StatusesOnServedContent statuses,
+    ContentServing serving,
     PortalMetrics metrics,
     TimeProvider time,
     ILogger<UmbracoContentSync> logger)
@@ -154,37 +153,19 @@ public sealed partial class UmbracoContentSync(
 
     private void Serve(UmbracoSnapshot snapshot)
     {
-        var draft = mapper.Map(snapshot.Items, pipeline.Cultures);
-        var load = pipeline.Build(draft);
-        if (load.Data is null)
+        var (offer, load) = serving.Offer(mapper.Map(snapshot.Items, pipeline.Cultures), "umbraco", Area,
+            (problems, kept) => $"Umbraco content not used: {problems}; serving {kept}", status.SnapshotSavedAt);
+        if (offer == ContentOffer.Refused)
         {
-            var withStatuses = statuses.On(draft.Statuses);
-            Fail(Area, $"Umbraco content not used: {load.Summary}" + (withStatuses is not null ? "; the new support point statuses are served" : ""));
-            metrics.Refreshed("umbraco", "refused");
-            if (withStatuses is not null)
-            {
-                statuses.Serve(withStatuses);
-            }
-
+            LogFailed(logger, Area, $"Umbraco content not used: {load.Summary}");
             return;
         }
 
-        var changed = !store.IsLoaded || !ContentChange.Between(store.Current, load.Data).IsNone || status.Source != "umbraco";
-        if (changed)
-        {
-            store.Replace(load.Data);
-        }
-
         _served = snapshot;
-        status.Served("umbraco", status.SnapshotSavedAt, time.GetUtcNow());
-        status.Succeeded(Area);
         Save(snapshot);
-
-        metrics.Refreshed("umbraco", changed ? "served" : "unchanged");
-        if (changed)
+        if (offer == ContentOffer.Served)
         {
-            LogServed(logger, load.Data.Content.Version);
-            _ = publisher.Published(load.Data);
+            LogServed(logger, load.Data!.Content.Version);
         }
     }
 

@@ -175,7 +175,7 @@ public sealed class CrisisModeTests : IDisposable
         await Eventually.TrueAsync(async () => (await Page(client, "/steunpunt/brandweer-groenewoud")).QuerySelector(".status-full") is not null);
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Contains("'morgen' is not a date and time", health.GetProperty("lastError").GetString());
-        Assert.Contains("the new support point statuses are served", health.GetProperty("lastError").GetString());
+        Assert.Contains("serving the last good content with the new statuses", health.GetProperty("lastError").GetString());
     }
 
     [Fact]
