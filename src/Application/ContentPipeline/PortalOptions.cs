@@ -71,6 +71,16 @@ public sealed class PortalOptions
 
     public string ChromiumPath { get; set; } = Portal.Cards.ChromiumCardRenderer.DefaultExecutable;
 
+    /// <summary>
+    /// Searches answered at the same time; a few more wait (<see cref="SearchQueue"/>), the rest get 429 with a page that
+    /// leads to the postcode form. Half the cores by default: a flood of distinct queries must leave the other half to
+    /// the home page, lookups and support point pages.
+    /// </summary>
+    public int SearchConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Searches that may wait for a free slot; they hold a connection, not a core.</summary>
+    public int SearchQueue { get; set; } = 8;
+
     public CultureSet CultureSet() => new(Cultures is { Length: > 0 } configured ? configured : DefaultCultures);
 
     /// <summary>What is wrong with the settings, worded for the operator; empty when they are usable.</summary>
@@ -92,6 +102,11 @@ public sealed class PortalOptions
         if (CardPrinting.CardOverrun.Parse(CardOverrun) is null)
         {
             yield return $"Portal:CardOverrun: '{CardOverrun}' is not a number of spare cards per buurt (10) or a share of its households (5%)";
+        }
+
+        if (SearchConcurrency < 1 || SearchQueue < 0)
+        {
+            yield return $"Portal:SearchConcurrency must be at least 1 and Portal:SearchQueue at least 0 (given {SearchConcurrency} and {SearchQueue})";
         }
 
         if (PngRenderer is not ("pdf" or "chromium"))

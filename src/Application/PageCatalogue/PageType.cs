@@ -67,9 +67,11 @@ public sealed record StatusShown(bool All, IReadOnlyList<string> Points)
 /// </summary>
 /// <param name="Live">The page for a request, or null for "not found".</param>
 /// <param name="RouteOrder">Routes with a higher order are matched later (content pages last, so "/en" is never a page).</param>
+/// <param name="Costly">Its cost grows with what is asked (search): the host limits how many run at once.</param>
 public sealed record PageType(
     string Name,
     string? Route,
     Func<LiveRequest, Task<PageView?>>? Live,
     Func<ExportRequest, IEnumerable<ExportPage>>? Export,
-    int RouteOrder = 0);
+    int RouteOrder = 0,
+    bool Costly = false);

@@ -42,7 +42,7 @@ public static class PortalPages
             var query = Content.Text.BidiText.WithoutControls(request.Query("q") ?? "").Trim();
             var hits = query.Length == 0 ? [] : request.State.Search.Search(query, request.Page.Culture.Code);
             return Found(PageView.Of<SearchPage>((nameof(SearchPage.Query), query), (nameof(SearchPage.Hits), hits)));
-        }, null),
+        }, null, Costly: true),
 
         new("support-points", SitePaths.SupportPoints,
             _ => Found(PageView.Of<SupportPointsPage>()),

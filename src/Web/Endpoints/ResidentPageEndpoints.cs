@@ -28,7 +28,8 @@ public static class ResidentPageEndpoints
         foreach (var type in PortalPages.All.Where(t => t is { Route: not null, Live: not null }))
         {
             group.MapGet(type.Route!, (HttpContext http, PortalDataStore store, PageRenderer renderer, LivePageServices services) => PageAsync(type, http, store, renderer, services))
-                .WithOrder(type.RouteOrder);
+                .WithOrder(type.RouteOrder)
+                .LimitedWhenCostly(type);
         }
     }
 

@@ -40,6 +40,7 @@ public static class WebHosting
             });
         });
         services.AddOpenData();
+        services.AddSearchLimit();
         builder.AddPortalTelemetry();
         return builder;
     }
@@ -56,6 +57,7 @@ public static class WebHosting
         });
         // Explicitly after UseHeadAsGet, so a HEAD request is matched to the GET endpoint.
         app.UseRouting();
+        app.UseRateLimiter();
         var cultures = app.Services.GetRequiredService<Portal.Content.Cultures.CultureSet>();
         app.MapLookupApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
