@@ -18,11 +18,9 @@ public static class SearchLimit
 {
     public const string Policy = "costly-pages";
 
-    /// <summary>The busy page is rendered once per language and content version, not once per refused request.</summary>
-    private static readonly ConcurrentDictionary<(string Version, string Culture), string> BusyPages = new();
-
     public static IServiceCollection AddSearchLimit(this IServiceCollection services)
     {
+        services.AddSingleton<BusyPages>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -48,26 +46,38 @@ public static class SearchLimit
 
     private static async ValueTask BusyAsync(HttpContext http)
     {
-        var data = http.RequestServices.GetRequiredService<PortalDataStore>().Current;
-        var page = PageContextFactory.For(http, data);
-        var key = (data.Content.Version, page.T.Culture.Code);
-        if (!BusyPages.TryGetValue(key, out var html))
-        {
-            html = await http.RequestServices.GetRequiredService<PageRenderer>().RenderAsync<BusyPage>(new Dictionary<string, object?>
-            {
-                [nameof(BusyPage.Page)] = page with { SitePath = Content.Routing.SitePaths.Search },
-            });
-            foreach (var old in BusyPages.Keys.Where(k => k.Version != key.Version))
-            {
-                BusyPages.TryRemove(old, out _);
-            }
-
-            BusyPages[key] = html;
-        }
-
+        var html = await http.RequestServices.GetRequiredService<BusyPages>().ForAsync(http);
         http.Response.Headers.RetryAfter = "2";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(html, http.RequestAborted);
+    }
+}
+
+/// <summary>The busy page, rendered once per language and content version rather than once per refused request.</summary>
+internal sealed class BusyPages(PortalDataStore store, PageRenderer renderer)
+{
+    private readonly ConcurrentDictionary<(string Version, string Culture), string> _pages = new();
+
+    public async Task<string> ForAsync(HttpContext http)
+    {
+        var data = store.Current;
+        var page = PageContextFactory.For(http, data);
+        var key = (data.Content.Version, page.T.Culture.Code);
+        if (_pages.TryGetValue(key, out var html))
+        {
+            return html;
+        }
+
+        html = await renderer.RenderAsync<BusyPage>(new Dictionary<string, object?>
+        {
+            [nameof(BusyPage.Page)] = page with { SitePath = Content.Routing.SitePaths.Search },
+        });
+        foreach (var old in _pages.Keys.Where(k => k.Version != key.Version))
+        {
+            _pages.TryRemove(old, out _);
+        }
+
+        return _pages[key] = html;
     }
 }
