@@ -92,8 +92,7 @@ public sealed partial class ContentFolderWatcher(
     {
         try
         {
-            var (draft, _) = pipeline.ReadContentFolder();
-            var (offer, load) = serving.Offer(draft, "content", Area,
+            var (offer, load) = serving.Offer(pipeline.ReadContentFolderDraft(), "content", Area,
                 (problems, kept) => $"{options.Value.ContentPath} changed but is not used: {problems}; serving {kept}");
             if (offer == ContentOffer.Refused)
             {

@@ -33,11 +33,18 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
     /// <summary>content/ as read (what `umbraco seed` turns into documents) and as loaded.</summary>
     public (ContentDraft Draft, ContentLoad Load) ReadContentFolder()
     {
+        var draft = ReadContentFolderDraft();
+        return (draft, Build(draft));
+    }
+
+    /// <summary>content/ as read, not yet built (for a caller that builds it itself, such as <see cref="ContentServing"/>).</summary>
+    public ContentDraft ReadContentFolderDraft()
+    {
         // Independent files: the geography and texts load beside the pages, which every start and export waits for.
         var frame = Frame();
         var draft = MarkdownContentSource.Read(contentPath, cultures, _pages);
         frame.GetAwaiter().GetResult();
-        return (draft, Build(draft));
+        return draft;
     }
 
     /// <summary>Any source's draft: validate, merge with the geography, and build the data, or say what is wrong.</summary>

@@ -78,7 +78,8 @@ public sealed class SupportPointStatuses(
     {
         var display = DataProblem.DisplayPath(FilePath);
         var unreadable = new List<DataProblem>();
-        var text = File.Exists(FilePath) ? File.ReadAllText(FilePath) : "";
+        var exists = File.Exists(FilePath);
+        var text = exists ? File.ReadAllText(FilePath) : "";
         if (StatusFile.Entries(text, display, unreadable) is not { } entries)
         {
             return new StatusChangeResult(StatusChangeOutcome.FileUnreadable, FilePath, Problems: unreadable);
@@ -87,7 +88,7 @@ public sealed class SupportPointStatuses(
         var now = time.GetUtcNow();
         var previous = entries.GetValueOrDefault(change.Slug);
         var entry = Entry(change, previous, MunicipalTime.ToLocal(now).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
-        var wasEmpty = File.Exists(FilePath) && StatusFile.Parse(text, display, []) is null;
+        var wasEmpty = exists && StatusFile.IsEmptied(text, entries);
         entries[change.Slug] = entry;
 
         // The whole file with the change, checked against the support points only: the pages are not this change's

@@ -9,8 +9,8 @@ public static class AtomicFolder
     /// </summary>
     public static string Building(string target)
     {
+        // Also removes the target's temporary zips (target.zip.PID-GUID.tmp): they start with the same name.
         Leftovers.Remove(target);
-        Leftovers.Remove($"{target}.zip");
         var building = Leftovers.Beside(target, "building-");
         Directory.CreateDirectory(building);
         return building;

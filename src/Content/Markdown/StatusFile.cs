@@ -49,7 +49,7 @@ public static class StatusFile
             return null;
         }
 
-        if (entries.Count == 0 && !DeclaresNoPoints(text))
+        if (IsEmptied(text, entries))
         {
             problems.Add(new DataProblem(file, "line 1", "points", "the file lists no points; a status file that was emptied or cut off would put every support point on standby. Write `points: {}` to mean that"));
             return null;
@@ -84,6 +84,9 @@ public static class StatusFile
     /// <summary>Replaces the whole file at once: a reader (the running portal) sees the old file or the new one.</summary>
     public static void Write(string contentDirectory, string text) =>
         AtomicFile.Write(Path.Combine(contentDirectory, FileName), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>No points, and not because the file says `points: {}`: emptied or cut off.</summary>
+    public static bool IsEmptied(string text, IReadOnlyDictionary<string, StatusEntry?> entries) => entries.Count == 0 && !DeclaresNoPoints(text);
 
     private static bool DeclaresNoPoints(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"^points:\s*\{\s*\}\s*$", System.Text.RegularExpressions.RegexOptions.Multiline);
