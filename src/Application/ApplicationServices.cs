@@ -54,6 +54,7 @@ public static class ApplicationServices
         services.AddSingleton<CardDocuments>();
         services.AddSingleton<CardFileCache>();
         services.AddSingleton<PrintRuns>();
+        services.AddSingleton<OpenData.Cap.CapFeed>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
         services.AddSingleton<ContentServing>();

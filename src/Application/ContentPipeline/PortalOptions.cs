@@ -41,6 +41,15 @@ public sealed class PortalOptions
     /// <summary>The licence of the open-data files (a URI); default CC0 1.0, the Dutch government's default for open data.</summary>
     public string OpenDataLicense { get; set; } = OpenData.SupportPointOpenData.DefaultLicense;
 
+    /// <summary>CAP messages' status: Actual, or Test while the municipality rehearses (aggregators show Test to nobody).</summary>
+    public string CapStatus { get; set; } = "Actual";
+
+    /// <summary>CAP's sender: globally unique, by default the host residents reach the portal on (Portal:PublicBaseUrl).</summary>
+    public string? CapSender { get; set; }
+
+    /// <summary>Every CAP message sent (identifiers, references): shared by the server and the command line on this machine.</summary>
+    public string CapLedgerPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "var", "cap-ledger.json");
+
     /// <summary>The PDF/X flavour of print-shop runs: x3 (PDF/X-3:2002, default) or x1a (PDF/X-1a:2001).</summary>
     public string PdfX { get; set; } = "x3";
 
@@ -107,6 +116,16 @@ public sealed class PortalOptions
         if (SearchConcurrency < 1 || SearchQueue < 0)
         {
             yield return $"Portal:SearchConcurrency must be at least 1 and Portal:SearchQueue at least 0 (given {SearchConcurrency} and {SearchQueue})";
+        }
+
+        if (CapStatus is not ("Actual" or "Test"))
+        {
+            yield return $"Portal:CapStatus: '{CapStatus}' is not Actual or Test";
+        }
+
+        if (CapSender is { Length: > 0 } sender && sender.Any(c => char.IsWhiteSpace(c) || c is ',' or '<' or '&'))
+        {
+            yield return $"Portal:CapSender: '{sender}' has a space, comma, < or &, which CAP does not allow in a sender";
         }
 
         if (PngRenderer is not ("pdf" or "chromium"))

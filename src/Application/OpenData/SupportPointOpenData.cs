@@ -33,6 +33,9 @@ public static class SupportPointOpenData
     public const string CsvPath = Folder + "/noodsteunpunten.csv";
     public const string CatalogPath = Folder + "/dcat.jsonld";
 
+    /// <summary>The CAP 1.2 feed (made by Cap.CapFeed), listed in the catalogue beside the point files.</summary>
+    public const string CapFeedPath = Folder + "/cap.atom";
+
     /// <summary>Creative Commons Zero, the Dutch government's default for open data; Portal:OpenDataLicense overrides it.</summary>
     public const string DefaultLicense = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl";
 
@@ -191,7 +194,8 @@ public static class SupportPointOpenData
                 ["dcat:landingPage"] = new JsonObject { ["@id"] = Url(SitePaths.SupportPoints) },
                 ["dcat:distribution"] = new JsonArray(
                     Distribution(GeoJsonPath, "Noodsteunpunten (GeoJSON, RFC 7946)", "GEOJSON", "application/geo+json"),
-                    Distribution(CsvPath, "Noodsteunpunten (CSV)", "CSV", "text/csv")),
+                    Distribution(CsvPath, "Noodsteunpunten (CSV)", "CSV", "text/csv"),
+                    Distribution(CapFeedPath, "Waarschuwingen en status van noodsteunpunten (CAP 1.2 in een Atom-feed)", "ATOM", "application/atom+xml")),
             },
         };
         return Encoding.UTF8.GetBytes(catalog.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -14,8 +14,9 @@ namespace Portal.Application.StaticSite;
 
 /// <param name="OpenDataLicense">The licence the open-data files are published under (a URI).</param>
 /// <param name="Styles">The composed stylesheets; null composes them from WebRoot with the default theme.</param>
+/// <param name="Feeds">Further open-data files made elsewhere (the CAP feed and its documents); null: none.</param>
 public sealed record StaticExportInput(PortalData Data, string WebRoot, Uri PublicBaseUrl, string OpenDataLicense = SupportPointOpenData.DefaultLicense,
-    Portal.Pages.Styles.SiteStyles? Styles = null);
+    Portal.Pages.Styles.SiteStyles? Styles = null, IReadOnlyList<OpenDataFile>? Feeds = null);
 
 /// <param name="BaseUrl">Where the site will be published, when known: anchors the 404 page; the sitemap falls back to the portal's public address.</param>
 /// <param name="CardPdf">Renders one language's combined card PDF, called for one language at a time; null leaves card PDFs out.</param>
@@ -199,7 +200,8 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
     }
 
     private static IEnumerable<(string File, byte[] Bytes)> OpenDataFiles(StaticExportInput input, DateTimeOffset now) =>
-        SupportPointOpenData.Files(input.Data, input.PublicBaseUrl, input.OpenDataLicense, now).Select(f => (f.Path.TrimStart('/'), f.Bytes));
+        SupportPointOpenData.Files(input.Data, input.PublicBaseUrl, input.OpenDataLicense, now).Concat(input.Feeds ?? [])
+            .Select(f => (f.Path.TrimStart('/'), f.Bytes));
 
     /// <summary>A page as written: its size as residents receive it, and where its links lead.</summary>
     private sealed record RenderedPage(string File, long Gzip, IReadOnlyList<(string Href, string Target)> Links, IReadOnlyList<string> LinkProblems);

@@ -8,7 +8,7 @@ namespace Portal.Application.StaticSite;
 
 /// <summary>The static fallback site from the served data: the `export-static` verb and the re-export after a publish.</summary>
 public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments documents, CardPrinter printer, IOptions<PortalOptions> options, TimeProvider time,
-    Portal.Pages.Styles.SiteStyles styles)
+    Portal.Pages.Styles.SiteStyles styles, OpenData.Cap.CapFeed cap)
 {
     public async Task<StaticExportResult> ExportAsync(PortalData data, string outFolder, Uri? baseUrl, bool withPdf, TextWriter progress)
     {
@@ -23,7 +23,7 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
                 return await prints.GetOrPrintAsync(html, "pdf", () => printer.PdfAsync(html, CardSize.A6));
             };
         var exporter = new StaticSiteExporter(renderer, time);
-        var result = await exporter.ExportAsync(Input(data),
+        var result = await exporter.ExportAsync(await InputAsync(data),
             new StaticExportOptions(outFolder, baseUrl, cardPdf), progress);
         if (withPdf)
         {
@@ -42,9 +42,9 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
             return await ExportAsync(data, outFolder, null, withPdf: true, progress);
         }
 
-        return await new StaticSiteExporter(renderer, time).UpdateAsync(Input(data), points, new StaticExportOptions(outFolder, null, null), progress);
+        return await new StaticSiteExporter(renderer, time).UpdateAsync(await InputAsync(data), points, new StaticExportOptions(outFolder, null, null), progress);
     }
 
-    private StaticExportInput Input(PortalData data) =>
-        new(data, options.Value.WebRootPath, options.Value.PublicBaseUrl, options.Value.OpenDataLicense, styles);
+    private async Task<StaticExportInput> InputAsync(PortalData data) =>
+        new(data, options.Value.WebRootPath, options.Value.PublicBaseUrl, options.Value.OpenDataLicense, styles, [.. (await cap.FilesAsync(data)).All]);
 }

@@ -162,10 +162,11 @@ public static partial class ContentValidator
 
     private static Alert ToAlert(AlertDraft draft, PortalCulture culture, PortalCulture fallback)
     {
-        var text = draft.Texts.GetValueOrDefault(culture.Code) is { Length: > 0 } own ? own : draft.Texts[fallback.Code];
+        var translated = draft.Texts.GetValueOrDefault(culture.Code) is { Length: > 0 };
+        var text = translated ? draft.Texts[culture.Code] : draft.Texts[fallback.Code];
         var linkText = draft.LinkTexts.GetValueOrDefault(culture.Code) is { Length: > 0 } ownLink ? ownLink : draft.LinkTexts.GetValueOrDefault(fallback.Code);
         return new Alert(draft.Id!, KebabTokens<AlertSeverity>.ByToken[draft.Severity!], text.Trim(), draft.Link is { Length: > 0 } link ? link : null,
-            linkText, ParseTime(draft.ActiveFrom)!.Value, ParseTime(draft.ActiveUntil));
+            linkText, ParseTime(draft.ActiveFrom)!.Value, ParseTime(draft.ActiveUntil), translated ? culture.Code : fallback.Code);
     }
 
     private static DateTimeOffset? ParseTime(string? text) => MunicipalTime.Parse(text);

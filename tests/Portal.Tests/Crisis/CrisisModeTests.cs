@@ -102,6 +102,12 @@ public sealed class CrisisModeTests : IDisposable
         Assert.Contains("\"status\":\"full\"", File.ReadAllText(Path.Combine(StaticFolder, "open-data", "noodsteunpunten.geojson")));
         Assert.Contains("ممتلئة", File.ReadAllText(Path.Combine(StaticFolder, "ar", "steunpunt", $"{TownHall}.html")));
         Assert.Contains("Noodsteunpunten nu", File.ReadAllText(Path.Combine(StaticFolder, "index.html")));
+        // The CAP feed too: the same messages as live, each document beside it.
+        var staticFeed = System.Xml.Linq.XDocument.Load(Path.Combine(StaticFolder, "open-data", "cap.atom"));
+        var townHallEntry = staticFeed.Descendants(System.Xml.Linq.XNamespace.Get("http://www.w3.org/2005/Atom") + "link")
+            .Select(l => l.Attribute("href")!.Value).Single(h => h.Contains($"steunpunt-{TownHall}-", StringComparison.Ordinal));
+        Assert.Contains("<msgType>Alert</msgType>", File.ReadAllText(Path.Combine(StaticFolder, new Uri(townHallEntry).AbsolutePath.TrimStart('/'))));
+        Assert.Equal(await client.GetStringAsync(new Uri(townHallEntry).AbsolutePath), File.ReadAllText(Path.Combine(StaticFolder, new Uri(townHallEntry).AbsolutePath.TrimStart('/'))));
         // Only the pages that show these points were rendered again, not the whole site.
         List<int> Rebuilt() => [.. factory.LogLines.Where(l => l.Contains("Rebuilt the static site: ", StringComparison.Ordinal))
             .Select(l => int.Parse(System.Text.RegularExpressions.Regex.Match(l, @"site: (\d+) pages").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
@@ -269,6 +275,8 @@ public sealed class CrisisModeTests : IDisposable
         var staticPage = Path.Combine(StaticFolder, "steunpunt", $"{TownHall}.html");
         // Measured at 0.2 s on an idle machine (README); the room is for a CI machine busy with other portals.
         await Eventually.TrueAsync(() => Task.FromResult(File.ReadAllText(staticPage).Contains("status-full", StringComparison.Ordinal)), 45);
+        // Aggregators hear it from the CAP feed, as from content/.
+        Assert.Contains("<title>Gemeentehuis Nijmegen: Vol</title>", await client.GetStringAsync("/open-data/cap.atom"));
     }
 
     [Fact]
@@ -352,6 +360,7 @@ public sealed class CrisisModeTests : IDisposable
         // Shared by the tests: the card PDFs are the same for all of them, so Chromium prints them once per run.
         ["Portal:PrintCachePath"] = Path.Combine(Path.GetTempPath(), "portal-tests-card-prints"),
         ["Portal:CardCachePath"] = Path.Combine(_scratch, "cards"),
+        ["Portal:CapLedgerPath"] = Path.Combine(_scratch, "cap-ledger.json"),
     };
 
     private T Start<T>(T factory) where T : IDisposable

@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Portal.Content.Model;
+
+namespace Portal.Application.OpenData.Cap;
+
+/// <summary>The spelling CAP 1.2 asks for: its namespace, and times with an explicit offset and no fractions.</summary>
+internal static class CapXml
+{
+    public static readonly XNamespace Ns = "urn:oasis:names:tc:emergency:cap:1.2";
+
+    public static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    /// <summary>"2026-11-23T08:00:00+01:00": the schema's pattern allows neither "Z" nor fractions of a second.</summary>
+    public static string Time(DateTimeOffset time) =>
+        MunicipalTime.ToLocal(time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 for Atom.</summary>
+    public static string AtomTime(DateTimeOffset time) => Time(time);
+
+    public static XElement E(string name, object? content) => new(Ns + name, content);
+
+    /// <summary>CAP's language code: BCP 47, Dutch as spoken in the Netherlands, the others by language alone.</summary>
+    public static string Language(string culture) => culture == "nl" ? "nl-NL" : culture;
+}
