@@ -24,7 +24,7 @@ namespace Portal.Benchmarks;
 /// <summary>
 /// Seconds from an officer's status change to residents seeing it: `portal status set` (content/) or an Umbraco publish
 /// and its webhook, until the support point's live page and its file in the static fallback folder show the new
-/// status. Two real portals (Kestrel on loopback, static export configured) run in this process during a crisis (two
+/// status, and until the CAP feed (live, and in the static folder) lists its new message. Two real portals (Kestrel on loopback, static export configured) run in this process during a crisis (two
 /// fire stations open); each operation flips the town hall between open and full and polls every 10 ms. The peer: a full static re-export of the same site,
 /// which every status change cost before re-exports were limited to the pages it touches.
 /// </summary>
@@ -104,6 +104,30 @@ public class PropagationBenchmarks
         await UntilAsync(() => File.ReadAllText(Path.Combine(_work, "static-content", "steunpunt", $"{Point}.html")).Contains($"point-status status-{state}", StringComparison.Ordinal));
     }
 
+    [Benchmark(Description = "status set → CAP feed (live)")]
+    public async Task StatusSetToCapFeed()
+    {
+        var state = await StatusSetAsync();
+        await UntilAsync(async () => (await _http.GetStringAsync($"{_contentUrl}/open-data/cap.atom")).Contains(CapTitle(state), StringComparison.Ordinal));
+    }
+
+    [Benchmark(Description = "status set → CAP feed (static folder)")]
+    public async Task StatusSetToStaticCapFeed()
+    {
+        var state = await StatusSetAsync();
+        await UntilAsync(() => File.ReadAllText(Path.Combine(_work, "static-content", "open-data", "cap.atom")).Contains(CapTitle(state), StringComparison.Ordinal));
+    }
+
+    [Benchmark(Description = "Umbraco publish + webhook → CAP feed (live)")]
+    public async Task WebhookToCapFeed()
+    {
+        var state = await PublishAsync();
+        await UntilAsync(async () => (await _http.GetStringAsync($"{_umbracoUrl}/open-data/cap.atom")).Contains(CapTitle(state), StringComparison.Ordinal));
+    }
+
+    /// <summary>The feed entry's title for the town hall in that state: the Dutch headline.</summary>
+    private static string CapTitle(string state) => $"<title>Gemeentehuis Nijmegen: {(state == "full" ? "Vol" : "Open")}</title>";
+
     [Benchmark(Description = "Umbraco publish + webhook → live page")]
     public async Task WebhookToLivePage()
     {
@@ -162,6 +186,7 @@ public class PropagationBenchmarks
         var url = $"http://127.0.0.1:{FreePort()}";
         string[] args = ["--urls", url, "--content", Content, $"--Portal:StaticOutputPath={Path.Combine(_work, $"static-{name}")}",
             $"--Portal:PrintCachePath={Path.Combine(_work, $"prints-{name}")}", $"--Portal:CardCachePath={Path.Combine(_work, $"cards-{name}")}",
+            $"--Portal:CapLedgerPath={Path.Combine(_work, $"cap-{name}.json")}",
             "--Logging:LogLevel:Default=Warning", .. settings];
         _portals.Add(Task.Run(() => PortalCommandLine.RunAsync(args, TextWriter.Null, Console.Error, services =>
         {
