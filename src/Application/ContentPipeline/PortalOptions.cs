@@ -8,7 +8,7 @@ public sealed class PortalOptions
     public const string Section = "Portal";
 
     /// <summary>The languages Portal is published in when configuration names none: Dutch (the default) first.</summary>
-    public static readonly IReadOnlyList<string> DefaultCultures = ["nl", "en", "ar", "tr", "pl", "uk"];
+    public static readonly IReadOnlyList<string> DefaultCultures = ShippedLanguages.Codes;
 
     /// <summary>Languages, default first. Null until configured: the binder would otherwise add to a default list.</summary>
     public string[]? Cultures { get; set; }

@@ -36,10 +36,7 @@ public sealed class UmbracoOptions
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Portal language code to Umbraco culture (Accept-Language). Missing entries use the code itself.</summary>
-    public IDictionary<string, string> CultureMap { get; } = new Dictionary<string, string>
-    {
-        ["nl"] = "nl-NL", ["en"] = "en-US", ["ar"] = "ar", ["tr"] = "tr-TR", ["pl"] = "pl-PL", ["uk"] = "uk-UA",
-    };
+    public IDictionary<string, string> CultureMap { get; } = Cultures.ShippedLanguages.All.ToDictionary(l => l.Code, l => l.UmbracoCulture);
 
     public bool IsConfigured => BaseUrl is not null;
 
