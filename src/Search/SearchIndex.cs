@@ -87,6 +87,16 @@ public sealed class SearchIndex : IDisposable
         return answer;
     }
 
+    /// <summary>
+    /// For a query that found nothing: words the pages in the resident's language do use, nearest to those typed (each
+    /// a search that finds something), at most <paramref name="max"/>.
+    /// </summary>
+    public IReadOnlyList<string> Suggest(string query, string culture, int max = 5)
+    {
+        var text = (query.Length > MaxQueryLength ? query[..MaxQueryLength] : query).Trim();
+        return text.Length > 0 && _cultures.TryGetValue(culture, out var own) ? own.Suggest(text, max) : [];
+    }
+
     private List<SearchHit> Find(string text, CultureIndex own, string culture, int limit)
     {
         var mine = own.Search(text, limit);
@@ -224,12 +234,25 @@ public sealed class SearchIndex : IDisposable
                 Add(query, Known(TitleAsWritten, term, 3));
                 Add(query, Known(BodyAsWritten, term, 1));
                 matched.Add((BodyAsWritten, term));
-                if (!_written.Contains(term) && _written.Near(term, Typo.Edits(term), TypoExpansions) is { Count: > 0 } near)
+                if (_written.Contains(term))
+                {
+                    continue;
+                }
+
+                if (_written.Near(term, Typo.Edits(term), TypoExpansions) is { Count: > 0 } near)
                 {
                     // Typos rank below every exact or stemmed match: a transposition or a missing letter still finds the page.
                     Add(query, Typos(TitleAsWritten, term, near, 0.6f));
                     Add(query, Typos(BodyAsWritten, term, near, 0.2f));
                     matched.AddRange(near.Select(n => (BodyAsWritten, n.Word)));
+                }
+                else if (_written.SharingBeginning(term, TypoExpansions) is { Words.Count: > 0 } parts)
+                {
+                    // Not even a typo: other forms of its stem (piller, pilli), ranked as typos are.
+                    var shared = parts.Words.Select(w => (w, term.Length - parts.Beginning.Length)).ToList();
+                    Add(query, Typos(TitleAsWritten, term, shared, 0.6f));
+                    Add(query, Typos(BodyAsWritten, term, shared, 0.2f));
+                    matched.AddRange(parts.Words.Select(w => (BodyAsWritten, w)));
                 }
             }
 
@@ -252,6 +275,18 @@ public sealed class SearchIndex : IDisposable
             _searcher.Search(query, collector);
             return new([.. collector.GetTopDocs().ScoreDocs.Select(hit => hit.Doc)], matched);
         }
+
+        /// <summary>Words of this language's pages nearest to those of a query that found nothing.</summary>
+        public IReadOnlyList<string> Suggest(string text, int max)
+        {
+            var written = Terms(Analyzers.Exact, BodyAsWritten, text).Where(w => w.Length >= 3).ToList();
+            return [.. written
+                .SelectMany(w => _written.Nearest(w, word => PagesUsing(word), max))
+                .Distinct(StringComparer.Ordinal).Where(w => !written.Contains(w)).Take(max)];
+        }
+
+        private int PagesUsing(string word) =>
+            (_terms[TitleAsWritten].TryGetValue(word, out var title) ? title.DocFreq : 0) + (_terms[BodyAsWritten].TryGetValue(word, out var body) ? body.DocFreq : 0);
 
         /// <summary>The snippets of the documents shown, by (culture, document).</summary>
         public IEnumerable<KeyValuePair<(string Culture, int Document), string>> Snippets(Answer answer, IReadOnlyCollection<int> shown)

@@ -58,4 +58,63 @@ internal sealed class Vocabulary
 
         return words;
     }
+
+    /// <summary>
+    /// Words that share a long beginning with <paramref name="word"/>, for a word the index does not hold even within a
+    /// typo: other forms of the same stem (Turkish <c>piller</c>, batteries, and <c>pilli</c>, battery-powered;
+    /// Ukrainian <c>батареї</c> and <c>батарейками</c>). The word must have at least 5 letters; its last letters are
+    /// cut one at a time, at most 3 and never below 4 letters, and the longest beginning that other words share wins.
+    /// </summary>
+    public (string Beginning, List<string> Words) SharingBeginning(string word, int max)
+    {
+        if (word.Length < 5)
+        {
+            return ("", []);
+        }
+
+        for (var cut = 1; cut <= 3 && word.Length - cut >= 4; cut++)
+        {
+            var beginning = word[..^cut];
+            if (StartingWith(beginning, max) is { Count: > 0 } words)
+            {
+                return (beginning, words);
+            }
+        }
+
+        return ("", []);
+    }
+
+    /// <summary>
+    /// The words nearest to <paramref name="word"/> in the whole vocabulary, for a search that found nothing: within
+    /// half the word's letters (at least 2), nearest first, then the words more pages use; failing those, the words that
+    /// share its longest beginning of at least 3 letters.
+    /// </summary>
+    public List<string> Nearest(string word, Func<string, int> pagesUsing, int max)
+    {
+        var edits = Math.Max(2, word.Length / 2);
+        var near = new List<(string Word, int Edits)>();
+        foreach (var candidate in _sorted)
+        {
+            if (candidate.Length >= 3 && !candidate.All(char.IsDigit) && Typo.Distance(word, candidate, edits) is var distance && distance <= edits && distance > 0)
+            {
+                near.Add((candidate, distance));
+            }
+        }
+
+        if (near.Count > 0)
+        {
+            return [.. near.OrderBy(n => n.Edits).ThenByDescending(n => pagesUsing(n.Word)).ThenBy(n => n.Word, StringComparer.Ordinal).Take(max).Select(n => n.Word)];
+        }
+
+        // Nothing that near: the words that begin as it does (at least 3 letters), the most used first.
+        for (var length = word.Length - 1; length >= 3; length--)
+        {
+            if (StartingWith(word[..length], 200) is { Count: > 0 } words)
+            {
+                return [.. words.OrderByDescending(pagesUsing).ThenBy(w => w, StringComparer.Ordinal).Take(max)];
+            }
+        }
+
+        return [];
+    }
 }
