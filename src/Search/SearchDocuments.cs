@@ -9,6 +9,11 @@ namespace Portal.Search;
 /// <summary>Turns the portal's content and places into search documents, per language.</summary>
 public static class SearchDocuments
 {
+    /// <summary>Between paragraphs, headings and list items, so a snippet never runs one into the next ("bonen · Een blikopener").</summary>
+    public const string Separator = " · ";
+
+    private const string BlockElements = "p, li, h1, h2, h3, h4, h5, h6, dt, dd, th, td, blockquote, figcaption, pre";
+
     private static readonly HtmlParser Parser = new();
 
     public static IEnumerable<SearchDocument> From(SiteContent content, PlaceCatalog places, CultureSet cultures)
@@ -17,10 +22,9 @@ public static class SearchDocuments
         {
             foreach (var page in content.For(culture).Pages)
             {
-                var body = Parser.ParseDocument($"<body>{page.BodyHtml}</body>").Body!.TextContent;
-                var checklist = string.Join(" ", page.Checklist.Select(i => i.Text));
-                yield return new SearchDocument(culture.Code, SearchKind.Page, page.Title,
-                    $"{page.Summary} {body} {checklist}".Trim(), page.SitePath);
+                var text = string.Join(Separator, new[] { page.Summary }.Concat(Blocks(page.BodyHtml)).Concat(page.Checklist.Select(i => i.Text))
+                    .Select(t => t.Trim()).Where(t => t.Length > 0));
+                yield return new SearchDocument(culture.Code, SearchKind.Page, page.Title, text, page.SitePath);
             }
 
             foreach (var point in places.SupportPoints)
@@ -43,5 +47,21 @@ public static class SearchDocuments
                     string.Join(", ", places.BuurtenIn(wijk).Select(b => b.Name)), SitePaths.Wijk(wijk.Code));
             }
         }
+    }
+
+    /// <summary>The text of each block of a page body (paragraph, heading, list item…), whitespace collapsed.</summary>
+    internal static IEnumerable<string> Blocks(string html)
+    {
+        const char Boundary = '\u0001';
+        var body = Parser.ParseDocument($"<body>{html}</body>").Body!;
+        foreach (var block in body.QuerySelectorAll(BlockElements))
+        {
+            block.Prepend(body.Owner!.CreateTextNode(Boundary.ToString()));
+            block.Append(body.Owner!.CreateTextNode(Boundary.ToString()));
+        }
+
+        return body.TextContent.Split(Boundary)
+            .Select(part => string.Join(' ', part.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(part => part.Length > 0);
     }
 }

@@ -1,9 +1,20 @@
 -- wrk: every request a search no one asked before (two words of the site's own vocabulary, one letter changed),
--- so no answer can come from a cache. Used by tests/load/search-flood.
+-- so no answer can come from a cache. Each wrk thread counts in its own range, so threads never repeat each other.
+-- Used by tests/load/search-flood and tests/load/search-uncached.
 local words = { "water", "stroom", "noodpakket", "radio", "batterij", "zaklamp", "buren", "noodsteunpunt", "drinkwater",
   "kaars", "blikopener", "medicijnen", "plan", "buurt", "wijk", "telefoon", "contant", "geld", "dekens", "voedsel" }
 local letters = "abcdefghijklmnopqrstuvwxyz"
+local threads = 0
 local counter = 0
+
+setup = function(thread)
+  thread:set("first", threads * 100000000)
+  threads = threads + 1
+end
+
+init = function(args)
+  counter = first or 0
+end
 
 request = function()
   counter = counter + 1

@@ -12,6 +12,7 @@ using Portal.Pages.Places;
 using Portal.Pages.Search;
 using Portal.Pages.Static;
 using Portal.Places.Lookup;
+using Portal.Search;
 using Portal.Application.ContentPipeline;
 
 namespace Portal.Application.PageCatalogue;
@@ -39,9 +40,13 @@ public static class PortalPages
         new("search", SitePaths.Search, request =>
         {
             // One state for the whole request: the index always matches the content it is shown with.
-            var query = Content.Text.BidiText.WithoutControls(request.Query("q") ?? "").Trim();
-            var hits = query.Length == 0 ? [] : request.State.Search.Search(query, request.Page.Culture.Code);
-            return Found(PageView.Of<SearchPage>((nameof(SearchPage.Query), query), (nameof(SearchPage.Hits), hits)));
+            var (query, shortened) = SearchQuery(request.Query("q"));
+            var culture = request.Page.Culture.Code;
+            var hits = query.Length == 0 ? [] : request.State.Search.Search(query, culture);
+            // Nothing found is no dead end: the words nearest to the query that the site does use.
+            var suggestions = query.Length > 0 && hits.Count == 0 ? request.State.Search.Suggest(query, culture) : [];
+            return Found(PageView.Of<SearchPage>((nameof(SearchPage.Query), query), (nameof(SearchPage.Hits), hits),
+                (nameof(SearchPage.Suggestions), suggestions), (nameof(SearchPage.Shortened), shortened)));
         }, null, Costly: true),
 
         new("support-points", SitePaths.SupportPoints,
@@ -152,6 +157,22 @@ public static class PortalPages
                 (nameof(LookupPage.Form), new LookupForm(postcode ?? "", huisnummer ?? "", new Dictionary<string, string>())),
                 (nameof(LookupPage.Outcome), outcome), (nameof(LookupPage.Postcode), parsed.Postcode))
             .WithStatus(outcome.Status == LookupStatus.UnknownPostcode ? 404 : 200);
+    }
+
+    /// <summary>
+    /// What a resident typed, without direction controls, cut at <see cref="SearchIndex.MaxQueryLength"/> characters
+    /// (never inside a surrogate pair), and whether it was cut: the page says so.
+    /// </summary>
+    internal static (string Query, bool Shortened) SearchQuery(string? typed)
+    {
+        var query = Content.Text.BidiText.WithoutControls(typed ?? "").Trim();
+        if (query.Length <= SearchIndex.MaxQueryLength)
+        {
+            return (query, false);
+        }
+
+        var cut = char.IsHighSurrogate(query[SearchIndex.MaxQueryLength - 1]) ? SearchIndex.MaxQueryLength - 1 : SearchIndex.MaxQueryLength;
+        return (query[..cut].TrimEnd(), true);
     }
 
     private static string Code(LiveRequest request) => (request.Route("code") ?? "").ToUpperInvariant();

@@ -2,30 +2,83 @@ using System.Net;
 using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Portal.Search.Analysis;
 
 /// <summary>
-/// A snippet of a result with the words that matched in &lt;mark&gt;. The index keeps each text's analysed terms with
-/// their offsets (term vectors), so the marks come from the analysers' own tokens without analysing the text again:
-/// every stemmed term that matched, every written word that matched as written, within a typo or as the unfinished last
-/// word. The text is encoded before the marks are added, so content can never inject markup.
+/// Snippets of the results shown, with the words that matched in &lt;mark&gt;. The index keeps each text's terms with
+/// their offsets in its postings, so the marks come from the analysers' own tokens without analysing a text again, and
+/// only the terms that matched are read, only for the results shown: every stemmed term of the query, every word as
+/// written, each word it was taken to be a typo of, and the words the unfinished last word may become. The text is
+/// encoded before the marks are added, so content can never inject markup.
 /// </summary>
-internal sealed class Highlighter(IndexReader reader, string stemmedField, string writtenField, IReadOnlyList<string> stemmed, IReadOnlyList<string> written)
+internal static class Highlighter
 {
     private const int Before = 60;
     private const int Length = 200;
-    private readonly HashSet<string> _stemmed = [.. stemmed];
-    private readonly string? _last = written.Count > 0 && written[^1].Length >= 3 ? written[^1] : null;
 
-    public string Snippet(int document, string text)
+    /// <summary>
+    /// Where each of <paramref name="documents"/> holds one of the <paramref name="terms"/>, by document. Each term is
+    /// given with its state in the terms dictionary (read when the index was opened), so it is not looked up again, and
+    /// one enumerator per field is reused for all its terms.
+    /// </summary>
+    public static Dictionary<int, List<(int Start, int End)>> Marks(AtomicReader reader, IReadOnlyCollection<int> documents, IEnumerable<(string Field, string Term, TermState State)> terms)
     {
-        var marks = new List<(int Start, int End)>();
-        Collect(reader.GetTermVector(document, stemmedField), _stemmed.Contains, marks);
-        Collect(reader.GetTermVector(document, writtenField),
-            token => written.Any(w => Typo.Within(w, token)) || (_last is not null && token.StartsWith(_last, StringComparison.Ordinal)), marks);
-        marks = Merge(marks.Where(m => m.End <= text.Length));
+        var marks = documents.Distinct().ToDictionary(d => d, _ => new List<(int Start, int End)>());
+        var inOrder = marks.Keys.Order().ToList();
+        foreach (var field in terms.GroupBy(t => t.Field))
+        {
+            var termsEnum = reader.GetTerms(field.Key)?.GetEnumerator();
+            if (termsEnum is null)
+            {
+                continue;
+            }
 
+            DocsAndPositionsEnum? positions = null;
+            foreach (var (_, term, state) in field)
+            {
+                termsEnum.SeekExact(new BytesRef(term), state);
+                positions = termsEnum.DocsAndPositions(null, positions, DocsAndPositionsFlags.OFFSETS);
+                if (positions is not null)
+                {
+                    Collect(positions, inOrder, marks);
+                }
+            }
+        }
+
+        return marks;
+    }
+
+    private static void Collect(DocsAndPositionsEnum positions, List<int> inOrder, Dictionary<int, List<(int Start, int End)>> marks)
+    {
+        foreach (var document in inOrder)
+        {
+            var at = positions.DocID >= document ? positions.DocID : positions.Advance(document);
+            if (at == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                return;
+            }
+
+            if (at != document)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < positions.Freq; i++)
+            {
+                positions.NextPosition();
+                if (positions.StartOffset >= 0)
+                {
+                    marks[document].Add((positions.StartOffset, positions.EndOffset));
+                }
+            }
+        }
+    }
+
+    public static string Snippet(string text, IEnumerable<(int Start, int End)> found)
+    {
+        var marks = Merge(found.Where(m => m.End <= text.Length));
         var start = marks.Count == 0 ? 0 : Math.Max(0, marks[0].Start - Before);
         if (start > 0 && text.IndexOf(' ', start) is var space and >= 0 && space < marks[0].Start)
         {
@@ -49,39 +102,6 @@ internal sealed class Highlighter(IndexReader reader, string stemmedField, strin
 
         snippet.Append(WebUtility.HtmlEncode(text[at..end]));
         return end < text.Length ? snippet.Append('…').ToString() : snippet.ToString();
-    }
-
-    private static void Collect(Terms? vector, Func<string, bool> matches, List<(int, int)> marks)
-    {
-        if (vector is null)
-        {
-            return;
-        }
-
-        var terms = vector.GetEnumerator();
-        DocsAndPositionsEnum? positions = null;
-        while (terms.MoveNext())
-        {
-            if (!matches(terms.Term.Utf8ToString()))
-            {
-                continue;
-            }
-
-            positions = terms.DocsAndPositions(null, positions);
-            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < positions.Freq; i++)
-            {
-                positions.NextPosition();
-                if (positions.StartOffset >= 0)
-                {
-                    marks.Add((positions.StartOffset, positions.EndOffset));
-                }
-            }
-        }
     }
 
     private static List<(int Start, int End)> Merge(IEnumerable<(int Start, int End)> marks)

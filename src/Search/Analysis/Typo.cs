@@ -11,44 +11,68 @@ internal static class Typo
     };
 
     /// <summary>The same word, or one within <see cref="Edits"/> insertions, deletions, substitutions or swaps of neighbours.</summary>
-    public static bool Within(string query, string word)
+    public static bool Within(string query, string word) => Distance(query, word, Edits(query)) <= Edits(query);
+
+    /// <summary>
+    /// Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring), or
+    /// <paramref name="max"/> + 1 as soon as it is certain to exceed <paramref name="max"/>: most words of a vocabulary
+    /// are rejected after a few letters, without allocating.
+    /// </summary>
+    public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
-        var allowed = Edits(query);
-        if (query == word)
+        if (Math.Abs(a.Length - b.Length) > max)
         {
-            return true;
+            return max + 1;
         }
 
-        if (allowed == 0 || Math.Abs(query.Length - word.Length) > allowed)
+        if (a.SequenceEqual(b))
         {
-            return false;
+            return 0;
         }
 
-        // Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring).
-        var d = new int[query.Length + 1, word.Length + 1];
-        for (var i = 0; i <= query.Length; i++)
+        if (b.Length > 62)
         {
-            d[i, 0] = i;
+            return max + 1;
         }
 
-        for (var j = 0; j <= word.Length; j++)
+        // Three rows of the matrix: the one before the previous (for swaps), the previous and the current.
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        var before = rows[..(b.Length + 1)];
+        var previous = rows.Slice(b.Length + 1, b.Length + 1);
+        var current = rows[(2 * (b.Length + 1))..];
+        for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
-        for (var i = 1; i <= query.Length; i++)
+        for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= word.Length; j++)
+            current[0] = i;
+            var best = i;
+            for (var j = 1; j <= b.Length; j++)
             {
-                var cost = query[i - 1] == word[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && query[i - 1] == word[j - 2] && query[i - 2] == word[j - 1])
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    d = Math.Min(d, before[j - 2] + 1);
                 }
+
+                current[j] = d;
+                best = Math.Min(best, d);
             }
+
+            if (best > max)
+            {
+                return max + 1;
+            }
+
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[query.Length, word.Length] <= allowed;
+        return Math.Min(previous[b.Length], max + 1);
     }
 }

@@ -60,6 +60,29 @@ public sealed class RelevanceTests : IClassFixture<RelevanceTests.DemoIndex>
         { "uk", "відключення світла", "/stroomuitval" },
         { "uk", "плану дій", "/noodplan" },
         { "uk", "пункти підтримки", "/noodsteunpunt" },
+        // Other forms of a word that neither stemming nor typo tolerance reach: found by the long beginning they share.
+        { "tr", "piller", "/noodpakket" },
+        { "uk", "батареї", "/noodpakket" },
+        { "tr", "battaniyeler", "/noodpakket" },
+        { "uk", "павербанки", "/noodpakket" },
+        { "pl", "powerbanki", "/noodpakket" },
+        { "nl", "luciferdoosje", "/noodpakket" },
+        { "nl", "zaklampje", "/noodpakket" },
+        { "en", "medicinal", "/noodpakket" },
+        { "ar", "البطارية", "/noodpakket" },
+    };
+
+    /// <summary>A slip on the first letter finds nothing; the word meant is suggested, from the index's own words.</summary>
+    public static TheoryData<string, string, string> DeadEnds => new()
+    {
+        { "nl", "xaklamp", "zaklamp" },
+        { "en", "rorch", "torch" },
+        { "ar", "يطاريات", "بطاريات" },
+        { "ar", "مصابيح", "مصباح" },
+        { "tr", "eadyo", "radyo" },
+        { "pl", "katarka", "latarka" },
+        { "uk", "діхтарик", "ліхтарик" },
+        { "en", "candlelight", "candles" },
     };
 
     [Theory]
@@ -70,6 +93,18 @@ public sealed class RelevanceTests : IClassFixture<RelevanceTests.DemoIndex>
 
         var top = hits.Take(3).Select(h => $"{h.Document.Culture}{h.Document.SitePath}").ToList();
         Assert.True(top.Contains($"{culture}{expected}"), $"'{query}' ({culture}) gave {string.Join(", ", top.DefaultIfEmpty("nothing"))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(DeadEnds))]
+    public void A_query_that_finds_nothing_suggests_the_word_meant(string culture, string query, string expected)
+    {
+        Assert.Empty(_index.Search(query, culture));
+
+        var suggestions = _index.Suggest(query, culture);
+
+        Assert.True(suggestions.Take(3).Contains(expected), $"'{query}' ({culture}) suggested {string.Join(", ", suggestions.DefaultIfEmpty("nothing"))}");
+        Assert.All(suggestions, word => Assert.NotEmpty(_index.Search(word, culture)));
     }
 
     public sealed class DemoIndex : IDisposable

@@ -123,4 +123,27 @@ public sealed class SearchIndexTests(RelevanceTests.DemoIndex demo) : IClassFixt
         Assert.DoesNotContain("<script>", hit.SnippetHtml);
         Assert.Contains("&lt;script&gt;", hit.SnippetHtml);
     }
+
+    [Fact]
+    public void A_word_the_site_uses_is_not_taken_for_a_typo_of_another()
+    {
+        using var index = SearchIndex.Build(
+        [
+            new SearchDocument("nl", SearchKind.Page, "Kaarsen", "Een kaars geeft licht.", "/kaars"),
+            new SearchDocument("nl", SearchKind.Page, "Kaarten", "Een kaart van de wijk.", "/kaart"),
+        ]);
+
+        Assert.Equal("/kaars", Assert.Single(index.Search("kaars", "nl")).Document.SitePath);
+        Assert.Equal(["/kaars", "/kaart"], index.Search("kaarz", "nl").Select(h => h.Document.SitePath).Order());
+    }
+
+    [Fact]
+    public void The_word_a_typo_was_taken_for_and_the_completed_last_word_are_marked()
+    {
+        var typo = _index.Search("zaklmap", "nl").First(h => h.Document.SitePath == "/noodpakket");
+        var unfinished = _index.Search("drinkw", "nl")[0];
+
+        Assert.Contains("<mark>Zaklamp</mark>", typo.SnippetHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<mark>drinkwater", unfinished.SnippetHtml, StringComparison.OrdinalIgnoreCase);
+    }
 }
