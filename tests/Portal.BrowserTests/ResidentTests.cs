@@ -1,0 +1,131 @@
+using Microsoft.Playwright;
+
+namespace Portal.BrowserTests;
+
+/// <summary>
+/// What a resident on a 390 × 844 phone must be able to rely on, in Dutch and Arabic, in peacetime and in a
+/// disruption: one instruction where to go, one distance per support point, the postcode field in the first screen,
+/// headings that do not break a word in two. Checkers (axe, vnu) pass pages that fail these.
+/// </summary>
+public static class Resident
+{
+    public const int PhoneWidth = 390;
+    public const int PhoneHeight = 844;
+
+    /// <summary>The lowest the top of the postcode field may start: within the first screen with room for the button.</summary>
+    public const int FirstScreen = 600;
+
+    /// <summary>
+    /// Each support point with more than one distance on the page ("Brandweerkazerne: 1,2 km / 1,3 km"), and distances
+    /// in the text that are not tied to a point (a figure the page gives outside the marked places). The map's scale
+    /// (in the SVG) is not a distance to a point.
+    /// </summary>
+    private const string DistanceProblems = """
+        () => {
+          const main = document.querySelector('main');
+          const byPoint = new Map();
+          for (const e of main.querySelectorAll('.distance[data-point]')) {
+            const texts = byPoint.get(e.dataset.point) ?? new Set();
+            texts.add(e.textContent.trim());
+            byPoint.set(e.dataset.point, texts);
+          }
+          const problems = [...byPoint].filter(([, t]) => t.size > 1).map(([p, t]) => `${p}: ${[...t].join(' / ')}`);
+          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement.closest('svg, .distance')) continue;
+            const unmarked = node.textContent.match(/\d+(?:[.,]\d+)?\s*(?:km|meter|كم|متر)(?![\p{L}])/gu);
+            if (unmarked) problems.push(`unmarked distance "${unmarked[0]}" in "${node.textContent.trim().slice(0, 60)}"`);
+          }
+          return problems;
+        }
+        """;
+
+    // The places that name a point to go to: the status block's "Ga naar" and the buurt's fixed backup line.
+    private const string GoToInstructions = """
+        () => [...document.querySelectorAll('main .go-instead, main .backup')]
+          .filter(e => e.offsetParent !== null && e.querySelector('a[href*="steunpunt/"]'))
+          .map(e => e.textContent.replace(/\s+/g, ' ').trim())
+        """;
+
+    /// <summary>Loads the page at phone size; the page is left open for more checks.</summary>
+    public static async Task<IPage> OpenOnPhoneAsync(IBrowser browser, string url)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = PhoneWidth, Height = PhoneHeight },
+        });
+        await page.GotoAsync(url);
+        return page;
+    }
+
+    public static async Task AssertOneInstructionAndOneDistancePerPointAsync(IBrowser browser, string url)
+    {
+        var page = await OpenOnPhoneAsync(browser, url);
+        var distances = await page.EvaluateAsync<string[]>(DistanceProblems);
+        var instructions = await page.EvaluateAsync<string[]>(GoToInstructions);
+        await page.CloseAsync();
+
+        Assert.True(distances.Length == 0, $"{url}: more than one distance for a point: {string.Join(" | ", distances)}");
+        Assert.True(instructions.Length <= 1, $"{url}: {instructions.Length} go-to instructions: {string.Join(" | ", instructions)}");
+    }
+
+    public static TheoryData<string, string> Data(string[] pages)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in new[] { "", "/ar" })
+        {
+            foreach (var page in pages)
+            {
+                data.Add(language, page);
+            }
+        }
+
+        return data;
+    }
+}
+
+[Collection(CrisisPortalServerCollection.Name)]
+public sealed class CrisisResidentTests(CrisisPortalServer server)
+{
+    public static TheoryData<string, string> PointPages() => Resident.Data(
+    [
+        // The town hall is full (its backup is open); a Bottendaal address is served by a point on stand-by.
+        "/opzoeken?lat=51.8466&lon=5.8651", "/opzoeken?postcode=6512GD&huisnummer=32", "/opzoeken?postcode=6525AG",
+        "/buurt/BU02680100", "/buurt/BU02680202", "/",
+    ]);
+
+    [Theory]
+    [MemberData(nameof(PointPages))]
+    public Task A_page_gives_one_go_to_instruction_and_one_distance_per_point(string language, string path) =>
+        Resident.AssertOneInstructionAndOneDistancePerPointAsync(server.Browser, server.BaseUrl + language + path);
+
+    [Fact]
+    public async Task The_go_to_instruction_on_a_lookup_names_an_open_point_at_the_distance_the_open_list_gives()
+    {
+        var page = await Resident.OpenOnPhoneAsync(server.Browser, server.BaseUrl + "/opzoeken?lat=51.8466&lon=5.8651");
+
+        var instruction = await page.Locator("main .go-instead").InnerTextAsync();
+        var listed = await page.Locator(".open-point-list li").First.Locator(".support-point-name").InnerTextAsync();
+        await page.CloseAsync();
+
+        Assert.Contains("Brandweerkazerne Nijmegen-Centrum", instruction);
+        Assert.Contains("Brandweerkazerne Nijmegen-Centrum", listed);
+        var distance = System.Text.RegularExpressions.Regex.Match(instruction, @"\d+(,\d)? (km|meter)").Value;
+        Assert.NotEmpty(distance);
+        Assert.Contains(distance, listed);
+    }
+}
+
+[Collection(PortalServerCollection.Name)]
+public sealed class ResidentTests(PortalServer server)
+{
+    public static TheoryData<string, string> PointPages() => Resident.Data(
+    [
+        "/opzoeken?postcode=6512GD&huisnummer=32", "/opzoeken?postcode=6525AG", "/opzoeken?lat=51.8466&lon=5.8651", "/buurt/BU02680202",
+    ]);
+
+    [Theory]
+    [MemberData(nameof(PointPages))]
+    public Task A_page_gives_one_go_to_instruction_and_one_distance_per_point(string language, string path) =>
+        Resident.AssertOneInstructionAndOneDistancePerPointAsync(server.Browser, server.BaseUrl + language + path);
+}
