@@ -69,6 +69,32 @@ public static class Resident
         Assert.True(instructions.Length <= 1, $"{url}: {instructions.Length} go-to instructions: {string.Join(" | ", instructions)}");
     }
 
+    /// <summary>
+    /// At 390 × 844 the top of the postcode field is within the first 600 px, the languages are on one line, and no
+    /// heading breaks a word in two.
+    /// A screenshot of the first screen is saved (screenshots/first-screen/) for a person to look at.
+    /// </summary>
+    public static async Task AssertPostcodeFieldInFirstScreenAsync(IBrowser browser, string url, string shotName)
+    {
+        var page = await OpenOnPhoneAsync(browser, url);
+        var top = await page.EvalOnSelectorAsync<double>("#postcode", "e => e.getBoundingClientRect().top + window.scrollY");
+        var header = await page.EvalOnSelectorAsync<double>(".site-header", "e => e.getBoundingClientRect().height");
+        var broken = await page.EvaluateAsync<string[]>(Layout.BrokenHeadingWords);
+        var languageLines = await page.EvalOnSelectorAllAsync<int>(".languages li", "items => new Set(items.map(i => Math.round(i.getBoundingClientRect().top))).size");
+        var languageWidths = await page.EvalOnSelectorAllAsync<string>(".languages li", "items => items.map(i => Math.round(i.getBoundingClientRect().width)).join(' + ') + ' of ' + Math.round(items[0].parentElement.getBoundingClientRect().width)");
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", "first-screen");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, shotName + ".png") });
+        await page.CloseAsync();
+
+        Assert.True(top <= FirstScreen, $"{url}: the postcode field starts at {top:0} px (header {header:0} px); the first screen ends at {FirstScreen}");
+        Assert.True(languageLines == 1, $"{url}: the languages take {languageLines} lines ({languageWidths} px)");
+        Assert.True(broken.Length == 0, $"{url}: heading word broken across lines: {string.Join("; ", broken)}");
+    }
+
+    public static string ShotName(string prefix, string language, string path) =>
+        $"{prefix}-{(language.Length == 0 ? "nl" : language.Trim('/'))}-{(path.Trim('/').Length == 0 ? "home" : path.Trim('/'))}";
+
     public static TheoryData<string, string> Data(string[] pages)
     {
         var data = new TheoryData<string, string>();
@@ -99,6 +125,13 @@ public sealed class CrisisResidentTests(CrisisPortalServer server)
     public Task A_page_gives_one_go_to_instruction_and_one_distance_per_point(string language, string path) =>
         Resident.AssertOneInstructionAndOneDistancePerPointAsync(server.Browser, server.BaseUrl + language + path);
 
+    [Theory]
+    [MemberData(nameof(FirstScreenPages))]
+    public Task The_postcode_field_is_in_the_first_screen_of_a_phone(string language, string path) =>
+        Resident.AssertPostcodeFieldInFirstScreenAsync(server.Browser, server.BaseUrl + language + path, Resident.ShotName("crisis", language, path));
+
+    public static TheoryData<string, string> FirstScreenPages() => Resident.Data(["/", "/bestaat-niet"]);
+
     [Fact]
     public async Task The_go_to_instruction_on_a_lookup_names_an_open_point_at_the_distance_the_open_list_gives()
     {
@@ -128,4 +161,22 @@ public sealed class ResidentTests(PortalServer server)
     [MemberData(nameof(PointPages))]
     public Task A_page_gives_one_go_to_instruction_and_one_distance_per_point(string language, string path) =>
         Resident.AssertOneInstructionAndOneDistancePerPointAsync(server.Browser, server.BaseUrl + language + path);
+
+    [Theory]
+    [MemberData(nameof(CrisisResidentTests.FirstScreenPages), MemberType = typeof(CrisisResidentTests))]
+    public Task The_postcode_field_is_in_the_first_screen_of_a_phone(string language, string path) =>
+        Resident.AssertPostcodeFieldInFirstScreenAsync(server.Browser, server.BaseUrl + language + path, Resident.ShotName("peace", language, path));
+
+    [Fact]
+    public async Task The_heading_check_finds_a_word_broken_across_lines()
+    {
+        // Guards the check: one that cannot fail proves nothing.
+        var page = await server.Browser.NewPageAsync();
+        await page.SetContentAsync("""<html lang="nl"><body><h1 style="width: 8rem; overflow-wrap: anywhere">Noodsteunpunten nu</h1><h2 style="width: 8rem">Nijmegen-Centrum en Oost</h2></body></html>""");
+
+        var broken = await page.EvaluateAsync<string[]>(Layout.BrokenHeadingWords);
+
+        Assert.Equal(["\"Noodsteunpunten\" in \"Noodsteunpunten nu\""], broken);
+        await page.CloseAsync();
+    }
 }
