@@ -47,6 +47,59 @@ public static class Resident
           .map(e => e.textContent.replace(/\s+/g, ' ').trim())
         """;
 
+    /// <summary>
+    /// Right-to-left pages compared as drawn with their logical order: the words of a Dutch address left to right
+    /// ("Cortenaerpad 32, 6512 GD Nijmegen", not "Nijmegen 6512 GD ,Cortenaerpad 32"); an address before a distance
+    /// in the sentence stands to its right (read first), with no digit of one touching the other; the map's scale
+    /// label inside the map.
+    /// </summary>
+    private const string BidiProblems = """
+        () => {
+          const problems = [];
+          const rects = (node, start, end) => {
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, end);
+            return [...range.getClientRects()].filter(r => r.width > 0);
+          };
+          for (const address of document.querySelectorAll('main .postal-address')) {
+            const node = address.firstChild;
+            const words = [...node.textContent.matchAll(/\S+/g)].map(m => ({ text: m[0], box: rects(node, m.index, m.index + m[0].length)[0] }));
+            for (let i = 1; i < words.length; i++) {
+              const [a, b] = [words[i - 1], words[i]];
+              if (Math.abs(a.box.bottom - b.box.bottom) < 2 && b.box.left < a.box.left) problems.push(`address "${node.textContent}": "${b.text}" drawn before "${a.text}"`);
+            }
+          }
+          for (const distance of document.querySelectorAll('main .distance')) {
+            const sentence = distance.closest('p, li');
+            const address = [...sentence.querySelectorAll('.postal-address')].filter(a => a.compareDocumentPosition(distance) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+            if (!address) continue;
+            // An address may wrap: its piece on the distance's line is what must stand to the distance's right.
+            const d = distance.getBoundingClientRect();
+            const a = [...address.getClientRects()].find(r => Math.abs(r.bottom - d.bottom) < 2);
+            if (!a) continue;
+            if (a.left < d.right - 1) problems.push(`"${address.textContent}" drawn after "${distance.textContent}" in "${sentence.textContent.replace(/\s+/g, ' ').trim().slice(0, 80)}"`);
+            else if (a.left - d.right < 4) problems.push(`"${address.textContent}" runs into "${distance.textContent}"`);
+          }
+          for (const label of document.querySelectorAll('.map-scale text')) {
+            const [t, map] = [label.getBoundingClientRect(), label.closest('svg').getBoundingClientRect()];
+            if (t.left < map.left - 1 || t.right > map.right + 1) problems.push(`scale label "${label.textContent}" outside the map`);
+          }
+          return problems;
+        }
+        """;
+
+    public static async Task AssertRightToLeftReadsRightAsync(IBrowser browser, string url)
+    {
+        var page = await OpenOnPhoneAsync(browser, url);
+        var addresses = await page.Locator("main .postal-address").CountAsync();
+        var problems = await page.EvaluateAsync<string[]>(BidiProblems);
+        await page.CloseAsync();
+
+        Assert.True(addresses > 0, $"{url}: no address to check");
+        Assert.True(problems.Length == 0, $"{url}: {string.Join(" | ", problems)}");
+    }
+
     /// <summary>Loads the page at phone size; the page is left open for more checks.</summary>
     public static async Task<IPage> OpenOnPhoneAsync(IBrowser browser, string url)
     {
@@ -132,6 +185,14 @@ public sealed class CrisisResidentTests(CrisisPortalServer server)
 
     public static TheoryData<string, string> FirstScreenPages() => Resident.Data(["/", "/bestaat-niet"]);
 
+    [Theory]
+    [InlineData("/ar/opzoeken?lat=51.8466&lon=5.8651")]
+    [InlineData("/ar/opzoeken?postcode=6512GD&huisnummer=32")]
+    [InlineData("/ar/steunpunt/gemeentehuis-nijmegen")]
+    [InlineData("/ar/steunpunten")]
+    public Task Arabic_pages_in_a_disruption_draw_addresses_and_distances_in_reading_order(string path) =>
+        Resident.AssertRightToLeftReadsRightAsync(server.Browser, server.BaseUrl + path);
+
     [Fact]
     public async Task The_go_to_instruction_on_a_lookup_names_an_open_point_at_the_distance_the_open_list_gives()
     {
@@ -166,6 +227,16 @@ public sealed class ResidentTests(PortalServer server)
     [MemberData(nameof(CrisisResidentTests.FirstScreenPages), MemberType = typeof(CrisisResidentTests))]
     public Task The_postcode_field_is_in_the_first_screen_of_a_phone(string language, string path) =>
         Resident.AssertPostcodeFieldInFirstScreenAsync(server.Browser, server.BaseUrl + language + path, Resident.ShotName("peace", language, path));
+
+    [Theory]
+    [InlineData("/ar/opzoeken?postcode=6512GD&huisnummer=32")]
+    [InlineData("/ar/opzoeken?postcode=6525AG")]
+    [InlineData("/ar/buurt/BU02680202")]
+    [InlineData("/ar/steunpunt/gemeentehuis-nijmegen")]
+    [InlineData("/ar/steunpunten")]
+    [InlineData("/ar/kaart/BU02680202")]
+    public Task Arabic_pages_draw_addresses_and_distances_in_reading_order(string path) =>
+        Resident.AssertRightToLeftReadsRightAsync(server.Browser, server.BaseUrl + path);
 
     [Fact]
     public async Task The_heading_check_finds_a_word_broken_across_lines()
