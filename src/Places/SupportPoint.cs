@@ -25,6 +25,12 @@ public sealed record Address(string Street, string HouseNumber, string Postcode,
 
     /// <summary>Postcode in the way Dutch post writes it: "6525 AG".</summary>
     public string FormattedPostcode => Postcode.Length == 6 ? $"{Postcode[..4]} {Postcode[4..]}" : Postcode;
+
+    /// <summary>"6512 GD Nijmegen": the second line of a Dutch address.</summary>
+    public string CityLine => $"{FormattedPostcode} {City}";
+
+    /// <summary>"Cortenaerpad 32, 6512 GD Nijmegen": one unit, to be shown left to right even inside Arabic text.</summary>
+    public string OneLine => $"{StreetLine}, {CityLine}";
 }
 
 public enum SupportPointKind

@@ -104,7 +104,31 @@ public static class Layout
         }
         """;
 
-    /// <summary>Loads the page at each width: no sideways scrolling, no text over text; a screenshot of each.</summary>
+    /// <summary>
+    /// Words in headings drawn on more than one line ("Noodsteunpunte / n nu"). A break at a hyphen or slash is a break
+    /// between words; the isolate marks around filled-in values are not part of a word.
+    /// </summary>
+    public const string BrokenHeadingWords = """
+        () => {
+          const found = [];
+          for (const heading of document.querySelectorAll('h1, h2, h3')) {
+            const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const words = /[^\s\-\u2010\u2013\u2014\/\u2066-\u2069]+/gu;
+              for (let m = words.exec(node.textContent); m; m = words.exec(node.textContent)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+                if (lines.size > 1) found.push(`"${m[0]}" in "${heading.textContent.trim().slice(0, 50)}"`);
+              }
+            }
+          }
+          return found.slice(0, 5);
+        }
+        """;
+
+    /// <summary>Loads the page at each width: no sideways scrolling, no text over text, no heading word broken in two; a screenshot of each.</summary>
     public static async Task CheckAsync(IBrowser browser, string url, string shotName, int[]? widths = null, bool axe = false)
     {
         var problems = new List<string>();
@@ -138,6 +162,12 @@ public static class Layout
             if (overlaps.Length > 0)
             {
                 problems.Add($"{width} px: text over text: {string.Join("; ", overlaps)}");
+            }
+
+            var broken = await page.EvaluateAsync<string[]>(BrokenHeadingWords);
+            if (broken.Length > 0)
+            {
+                problems.Add($"{width} px: heading word broken across lines: {string.Join("; ", broken)}");
             }
 
             var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", shotName.Split('/')[0], width.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -71,6 +71,8 @@ public sealed class CrisisModeTests : IDisposable
         var lookup = await Page(client, "/opzoeken?lat=51.8466&lon=5.8651");
         Assert.NotNull(lookup.QuerySelector(".support-point .point-status.status-full .go-instead"));
         Assert.Equal("Brandweerkazerne Nijmegen-Centrum", lookup.QuerySelector(".open-points .open-point-list a")!.TextContent);
+        // One instruction: the fixed "full or closed? go to <backup>" line gives way to the status block's "go to".
+        Assert.Null(lookup.QuerySelector(".backup"));
 
         // The QR code on the card names the buurt; it lands on the point's page, which now says "full".
         var noRedirects = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -155,6 +155,27 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.NotNull(result.QuerySelector("main svg[role=img] title"));
     }
 
+    [Theory]
+    [InlineData("", "de lijst")]
+    [InlineData("/en", "the list")]
+    [InlineData("/ar", "القائمة")]
+    [InlineData("/tr", "listeden")]
+    [InlineData("/pl", "z listy")]
+    [InlineData("/uk", "зі списку")]
+    public async Task Choose_your_buurt_from_the_list_links_to_the_list_in_every_language(string prefix, string words)
+    {
+        var estimate = await GetPage(prefix + "/opzoeken?postcode=6512+gd&huisnummer=32");
+        var unknown = await Parse(await _client.GetAsync(prefix + "/opzoeken?postcode=1234AB"));
+
+        foreach (var sentence in new[] { estimate.QuerySelector("main .notice")!, unknown.QuerySelector("main h1 + p")! })
+        {
+            var link = sentence.QuerySelector("a")!;
+            Assert.Equal(words, link.TextContent);
+            Assert.Equal(prefix + "/wijken", link.GetAttribute("href"));
+            Assert.DoesNotContain("[", sentence.TextContent);
+        }
+    }
+
     [Fact]
     public async Task A_postcode_area_with_several_buurten_offers_a_choice()
     {
