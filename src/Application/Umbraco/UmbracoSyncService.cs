@@ -5,7 +5,7 @@ using Portal.Content.Umbraco;
 namespace Portal.Application.Umbraco;
 
 /// <summary>
-/// In the background, so the port opens at once whatever Umbraco does: first a full read, then webhooks as they come,
+/// In the background, so the port opens at once whatever Umbraco does: first a full read, then webhooks in batches (all that arrived while the last batch was read),
 /// and between them the cheap periodic check (Portal:Umbraco:CheckInterval).
 /// </summary>
 public sealed class UmbracoSyncService(UmbracoContentSync sync, UmbracoRefreshQueue queue, IOptions<UmbracoOptions> options) : BackgroundService
@@ -23,10 +23,10 @@ public sealed class UmbracoSyncService(UmbracoContentSync sync, UmbracoRefreshQu
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             wait.CancelAfter(options.Value.CheckInterval);
-            Guid id;
+            RefreshBatch batch;
             try
             {
-                id = await queue.ReadAsync(wait.Token);
+                batch = await queue.ReadBatchAsync(wait.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
@@ -34,7 +34,14 @@ public sealed class UmbracoSyncService(UmbracoContentSync sync, UmbracoRefreshQu
                 continue;
             }
 
-            await sync.RefreshItemAsync(id, stoppingToken);
+            if (batch.Everything)
+            {
+                await sync.ReadAllAsync(stoppingToken);
+            }
+            else if (batch.Ids.Count > 0)
+            {
+                await sync.RefreshItemsAsync(batch.Ids, stoppingToken);
+            }
         }
     }
 }

@@ -49,9 +49,10 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
                 {
                     LogUnreadableItem(logger, culture);
                 }
-                else if (!items.Exists(i => i.Id == item.Id))
+                else if (!items.Exists(i => i.Id == item.Id && i.Raw.GetRawText() == item.Raw.GetRawText()))
                 {
-                    // Items shift between pages while editors publish: one read may see an item twice.
+                    // Items shift between pages while editors publish: one read may see an item twice. A second, different
+                    // item with the same id is kept, for the mapper to report.
                     items.Add(item);
                 }
             }
