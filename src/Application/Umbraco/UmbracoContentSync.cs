@@ -28,8 +28,6 @@ public sealed partial class UmbracoContentSync(
     public const string Area = "umbraco";
     public const string SnapshotArea = "snapshot";
 
-    /// <summary>More ids than this in one batch of webhooks cost more read one by one (per culture) than one full read.</summary>
-    public const int MaxItemsPerBatch = 10;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,12 +93,12 @@ public sealed partial class UmbracoContentSync(
 
     /// <summary>
     /// A batch of webhooks: each item re-read in every culture, and all of them served at once (one build, one snapshot).
-    /// Ids Umbraco does not publish and Portal does not serve change nothing and cost nothing more; a batch larger than
-    /// <see cref="MaxItemsPerBatch"/> is one full read instead.
+    /// Ids Umbraco does not publish and Portal does not serve change nothing and cost nothing more; a batch that would cost
+    /// more requests than a full read is one full read instead.
     /// </summary>
     public Task RefreshItemsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => GuardedAsync(async () =>
     {
-        if (_offered is null || ids.Count > MaxItemsPerBatch)
+        if (_offered is null || ids.Count * pipeline.Cultures.All.Count >= FullReadRequests(_offered))
         {
             // Nothing from Umbraco is read yet (it was down at start), or reading them one by one costs more than all.
             Serve(await ReadEverythingAsync(cancellationToken), fullRead: true);
@@ -146,6 +144,10 @@ public sealed partial class UmbracoContentSync(
 
         Serve(await ReadEverythingAsync(cancellationToken), fullRead: true);
     }, cancellationToken);
+
+    /// <summary>What reading everything costs: per culture the start item and the pages of descendants.</summary>
+    private int FullReadRequests(UmbracoSnapshot offered) =>
+        offered.Items.Sum(c => 1 + Math.Max(1, (int)Math.Ceiling(c.Value.Count / (double)DeliveryApiClient.PageSize)));
 
     /// <summary>Umbraco's items under the one rule (<see cref="ItemIsolation"/>): a refused item keeps its version from <paramref name="lastGood"/>.</summary>
     private (UmbracoSnapshot Accepted, ContentLoad Load) Accept(UmbracoSnapshot offered, UmbracoSnapshot? lastGood) =>
@@ -213,10 +215,11 @@ public sealed partial class UmbracoContentSync(
             return;
         }
 
-        // A webhook that changed nothing served costs no snapshot write; a full read refreshes the snapshot's age.
+        // What changed nothing costs no snapshot write; a full read refreshes the snapshot's age, once per check interval
+        // at most (a flood of webhooks is many full reads).
         var changed = !accepted.SameItems(_served);
         _served = accepted;
-        if (changed || fullRead)
+        if (changed || (fullRead && !(time.GetUtcNow() - status.SnapshotSavedAt < options.Value.CheckInterval)))
         {
             Save(accepted);
         }

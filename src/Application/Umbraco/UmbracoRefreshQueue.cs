@@ -46,6 +46,24 @@ public sealed class UmbracoRefreshQueue
         return true;
     }
 
+    /// <summary>A batch with what arrived since it was taken.</summary>
+    public RefreshBatch TakeMore(RefreshBatch batch)
+    {
+        lock (_gate)
+        {
+            var ids = batch.Ids.Union(_pending).ToList();
+            var everything = batch.Everything || _everything || ids.Count > MaxPending;
+            _pending.Clear();
+            _everything = false;
+            if (_signal.CurrentCount > 0)
+            {
+                _signal.Wait(0);
+            }
+
+            return new RefreshBatch(everything ? [] : ids, everything);
+        }
+    }
+
     /// <summary>Everything waiting now, as one batch; waits until something is, or the token is cancelled.</summary>
     public async Task<RefreshBatch> ReadBatchAsync(CancellationToken cancellationToken)
     {

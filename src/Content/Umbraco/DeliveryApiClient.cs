@@ -16,7 +16,7 @@ public sealed class UmbracoUnavailableException(string message, Exception? inner
 /// </summary>
 public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoOptions> options, ILogger<DeliveryApiClient> logger)
 {
-    private const int PageSize = 100;
+    public const int PageSize = 100;
 
     /// <summary>More than any municipality publishes: a server that keeps paging past it is answering wrongly.</summary>
     private const int MaxItems = 20_000;
