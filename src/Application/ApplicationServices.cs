@@ -58,6 +58,7 @@ public static class ApplicationServices
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
         services.AddSingleton<ContentServing>();
+        services.AddSingleton<Editors.EditorsOverview>();
         services.AddSingleton<Statuses.SupportPointStatuses>();
         services.AddSingleton<Coverage.CoverageReport>();
         services.AddTransient<PageCatalogue.LivePageServices>();

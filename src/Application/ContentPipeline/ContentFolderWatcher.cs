@@ -7,8 +7,8 @@ namespace Portal.Application.ContentPipeline;
 
 /// <summary>
 /// For a municipality without Umbraco: a running portal re-reads content/ when a file in it changes (`portal status
-/// set`, an edited page or CSV) and serves the result when it is valid. Invalid content changes nothing that is served;
-/// the problems go to /health until a later change fixes them.
+/// set`, an edited page or CSV) and serves every valid item; an invalid file or entry keeps its last good version (or
+/// stays out) and is reported on /health until it is fixed.
 /// </summary>
 public sealed partial class ContentFolderWatcher(
     ContentPipeline pipeline,
@@ -92,11 +92,12 @@ public sealed partial class ContentFolderWatcher(
     {
         try
         {
-            var (offer, load) = serving.Offer(pipeline.ReadContentFolderDraft(), "content", Area,
+            var (draft, load) = pipeline.ReadContentFolder();
+            var offer = serving.Offer(load, draft.Statuses, "content", Area,
                 (problems, kept) => $"{options.Value.ContentPath} changed but is not used: {problems}; serving {kept}");
-            if (offer == ContentOffer.Refused)
+            if (offer == ContentOffer.Refused || load.Refused.Count > 0)
             {
-                LogRefused(logger, load.Summary);
+                LogRefused(logger, load.Refused.Count, load.Summary);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -115,6 +116,6 @@ public sealed partial class ContentFolderWatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Re-reading content/ failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "content/ changed but was not used: {Problems}")]
-    private static partial void LogRefused(ILogger logger, string problems);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "content/ changed; {Refused} item(s) refused: {Problems}")]
+    private static partial void LogRefused(ILogger logger, int refused, string problems);
 }

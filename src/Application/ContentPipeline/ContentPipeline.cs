@@ -8,9 +8,14 @@ using Portal.Places.Catalog;
 
 namespace Portal.Application.ContentPipeline;
 
-/// <summary>What a load produced: the data when everything is valid, else every problem.</summary>
+/// <summary>
+/// What a load produced: the data from every valid item (null when what concerns everything is wrong: the geography, no
+/// home page or settings), and every problem; <see cref="Refused"/> says which items are not served as offered.
+/// </summary>
 public sealed record ContentLoad(PortalData? Data, IReadOnlyList<DataProblem> Problems)
 {
+    public IReadOnlyList<ItemRefusal> Refused { get; init; } = [];
+
     public string Summary => string.Join("; ", Problems.Take(5)) + (Problems.Count > 5 ? $"; and {Problems.Count - 5} more" : "");
 }
 
@@ -27,15 +32,28 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
 
     public CultureSet Cultures => cultures;
 
-    /// <summary>The embedded source: content/ as a whole.</summary>
+    /// <summary>What content/ last gave that was served: a refused file or entry keeps its version from here.</summary>
+    private ContentDraft? _folderLastGood;
+
+    /// <summary>The embedded source: content/ as a whole, each refused file or entry on its last good version or left out.</summary>
     public ContentLoad LoadContentFolder() => ReadContentFolder().Load;
 
     /// <summary>content/ as read (what `umbraco seed` turns into documents) and as loaded.</summary>
     public (ContentDraft Draft, ContentLoad Load) ReadContentFolder()
     {
         var draft = ReadContentFolderDraft();
-        return (draft, Build(draft));
+        var (accepted, load) = Accept(draft, Volatile.Read(ref _folderLastGood));
+        if (load.Data is not null)
+        {
+            Volatile.Write(ref _folderLastGood, accepted);
+        }
+
+        return (draft, load);
     }
+
+    /// <summary>A draft under the one rule of <see cref="ItemIsolation"/>: every valid item served, a refused one on its last good version.</summary>
+    public (ContentDraft Accepted, ContentLoad Load) Accept(ContentDraft draft, ContentDraft? lastGood) =>
+        ItemIsolation.Accept(draft, Build, (offered, decisions) => offered.WithItemsFrom(lastGood, decisions));
 
     /// <summary>content/ as read, not yet built (for a caller that builds it itself, such as <see cref="ContentServing"/>).</summary>
     public ContentDraft ReadContentFolderDraft()

@@ -17,10 +17,11 @@ public enum ContentOffer
 }
 
 /// <summary>
-/// The one step every content source ends in (content/ re-read on a change, Umbraco read in full or per item): the draft
-/// goes through the content pipeline; valid and different, it is served and published; refused, its support point
-/// statuses still reach residents on the last good content — a half-finished page must never hold back "this point is
-/// full" — and the reason goes to /health under the source's area until a later offer is used.
+/// The one step every content source ends in (content/ re-read on a change, Umbraco read in full or per item): the valid
+/// items, different from what is served, are served and published; the refused ones are listed (/health, the editors'
+/// page) until fixed. When nothing can be served (the geography or the home page is wrong), the support point statuses
+/// still reach residents on the last good content — a half-finished page must never hold back "this point is full" —
+/// and the reason goes to /health under the source's area until a later offer is used.
 /// </summary>
 public sealed class ContentServing(
     ContentPipeline pipeline,
@@ -30,16 +31,18 @@ public sealed class ContentServing(
     PortalMetrics metrics,
     TimeProvider time)
 {
+    /// <param name="load">The source's content as <see cref="ItemIsolation"/> accepted it.</param>
+    /// <param name="statuses">The support point statuses the source gave, for when the load as a whole cannot be used.</param>
     /// <param name="source">What /health and the metrics call the source: content or umbraco.</param>
     /// <param name="area">The /health area its problems are reported under.</param>
-    /// <param name="refused">The /health message for a refused draft, given the problems and what is served instead.</param>
-    public (ContentOffer Offer, ContentLoad Load) Offer(ContentDraft draft, string source, string area, Func<string, string, string> refused,
+    /// <param name="refused">The /health message for a refused load, given the problems and what is served instead.</param>
+    public ContentOffer Offer(ContentLoad load, IReadOnlyList<StatusDraft>? statuses, string source, string area, Func<string, string, string> refused,
         DateTimeOffset? snapshotSavedAt = null)
     {
-        var load = pipeline.Build(draft);
+        status.ItemsRefused(source, load.Refused, time.GetUtcNow());
         if (load.Data is null)
         {
-            var withStatuses = store.IsLoaded && draft.Statuses is { } drafts ? pipeline.WithStatuses(store.Current, drafts).Data : null;
+            var withStatuses = store.IsLoaded && statuses is { } drafts ? pipeline.WithStatuses(store.Current, drafts).Data : null;
             status.Failed(area, refused(load.Summary, withStatuses is not null ? "the last good content with the new statuses" : "the last good content"));
             metrics.Refreshed(source, "refused");
             if (withStatuses is not null && !ContentChange.Between(store.Current, withStatuses).IsNone)
@@ -48,7 +51,7 @@ public sealed class ContentServing(
                 _ = publisher.Published(withStatuses);
             }
 
-            return (ContentOffer.Refused, load);
+            return ContentOffer.Refused;
         }
 
         var changed = !store.IsLoaded || status.Source != source || !ContentChange.Between(store.Current, load.Data).IsNone;
@@ -65,6 +68,6 @@ public sealed class ContentServing(
             _ = publisher.Published(load.Data);
         }
 
-        return (changed ? ContentOffer.Served : ContentOffer.Unchanged, load);
+        return changed ? ContentOffer.Served : ContentOffer.Unchanged;
     }
 }

@@ -29,6 +29,45 @@ public sealed class ContentSourceStatus
 
     public string? LastError => Problems is { Count: > 0 } all ? string.Join(" | ", all) : null;
 
+    /// <summary>The /health area of refused items: reported until each is fixed or removed, whatever else is published.</summary>
+    public const string ItemsArea = "items";
+
+    private IReadOnlyList<RefusedItem> _refused = [];
+
+    /// <summary>The items of the served source that are not served as offered, and since when.</summary>
+    public IReadOnlyList<RefusedItem> Refused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _refused;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the source's last read refused, all of it: an item no longer in the list was fixed or removed. An item
+    /// refused before keeps its first time, so "since" says how long residents have seen the old version.
+    /// </summary>
+    public void ItemsRefused(string source, IReadOnlyList<ItemRefusal> refusals, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var before = _refused.ToDictionary(r => r.Refusal.Item, r => r.Since, StringComparer.Ordinal);
+            _refused = [.. refusals.Select(r => new RefusedItem(r, source, before.GetValueOrDefault(r.Item, now)))];
+            if (refusals.Count == 0)
+            {
+                _problems.Remove(ItemsArea);
+            }
+            else
+            {
+                _problems[ItemsArea] = $"{refusals.Count} item(s) from {source} refused: " + string.Join("; ", refusals.Take(5))
+                    + (refusals.Count > 5 ? $"; and {refusals.Count - 5} more (portal content status lists them all)" : "");
+            }
+        }
+    }
+
     public void Served(string source, DateTimeOffset? snapshotSavedAt, DateTimeOffset now)
     {
         lock (_gate)
@@ -61,3 +100,7 @@ public sealed class ContentSourceStatus
         }
     }
 }
+
+/// <param name="Source">content or umbraco.</param>
+/// <param name="Since">When this item was first refused (and not fixed since).</param>
+public sealed record RefusedItem(ItemRefusal Refusal, string Source, DateTimeOffset Since);

@@ -38,6 +38,7 @@ public sealed class ContentSources(
         }
 
         store.Replace(folder.Data);
+        status.ItemsRefused("content", folder.Refused, time.GetUtcNow());
         status.Served(UsesUmbraco ? "content (until Umbraco has been read)" : "content", null, time.GetUtcNow());
         return folder;
     }

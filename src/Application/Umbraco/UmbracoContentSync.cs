@@ -8,9 +8,10 @@ namespace Portal.Application.Umbraco;
 
 /// <summary>
 /// Keeps the served content in step with Umbraco: reads everything (in the background after start, and when the cheap
-/// periodic check sees a change) or one item (on a webhook), passes it through the content pipeline, and only then
-/// replaces what is served and the last-known-good snapshot. A failed, empty or invalid read changes nothing; the
-/// reason goes to /health until a later read succeeds. Nothing here ever stops the process.
+/// periodic check sees a change) or the items of a batch of webhooks, passes them through the content pipeline item by
+/// item (<see cref="ItemIsolation"/>), and only then replaces what is served and the last-known-good snapshot. An invalid
+/// item keeps its last good version (or stays out) and is reported until it is fixed; a failed or empty read changes
+/// nothing. Nothing here ever stops the process.
 /// </summary>
 public sealed partial class UmbracoContentSync(
     DeliveryApiClient client,
@@ -27,9 +28,17 @@ public sealed partial class UmbracoContentSync(
     public const string Area = "umbraco";
     public const string SnapshotArea = "snapshot";
 
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What Umbraco publishes now, as last read: each webhook changes one item of it, and every refusal is judged on it.</summary>
+    private UmbracoSnapshot? _offered;
+
+    /// <summary>What is served (and saved as the snapshot): every valid item, and the last good version of a refused one.</summary>
     private UmbracoSnapshot? _served;
+
+    private string? _lastLoggedRefusals;
 
     /// <summary>Completes when the first full read after start has succeeded or failed.</summary>
     public Task FirstRead => _firstRead.Task;
@@ -48,24 +57,26 @@ public sealed partial class UmbracoContentSync(
             return null;
         }
 
-        var load = pipeline.Build(mapper.Map(saved.Items, pipeline.Cultures));
+        // Rules may have changed since it was saved: an item they now refuse stays out, the rest is served.
+        var (accepted, load) = Accept(saved, lastGood: null);
         if (load.Data is null)
         {
             Fail(SnapshotArea, $"snapshot {options.Value.SnapshotPath} not used: {load.Summary}");
             return null;
         }
 
-        _served = saved;
+        (_offered, _served) = (saved, accepted);
         status.SnapshotSaved(saved.SavedAt);
+        status.ItemsRefused("umbraco-snapshot", load.Refused, time.GetUtcNow());
         return load;
     }
 
-    /// <summary>Reads all of Umbraco and serves it when it is valid.</summary>
+    /// <summary>Reads all of Umbraco and serves its valid items.</summary>
     public async Task ReadAllAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await GuardedAsync(async () => Serve(await ReadEverythingAsync(cancellationToken)), cancellationToken);
+            await GuardedAsync(async () => Serve(await ReadEverythingAsync(cancellationToken), fullRead: true), cancellationToken);
         }
         finally
         {
@@ -73,48 +84,80 @@ public sealed partial class UmbracoContentSync(
         }
     }
 
-    /// <summary>One full read through the pipeline, without serving or saving it (the CLI verbs).</summary>
+    /// <summary>One full read through the pipeline, without serving or saving it (the CLI verbs): the valid items, and what was refused.</summary>
     public async Task<ContentLoad> ReadOnceAsync(CancellationToken cancellationToken) =>
-        pipeline.Build(mapper.Map((await ReadEverythingAsync(cancellationToken)).Items, pipeline.Cultures));
+        Accept(await ReadEverythingAsync(cancellationToken), lastGood: null).Load;
 
     /// <summary>On a webhook: re-read one item in every culture. Idempotent, so Umbraco's retries are harmless.</summary>
-    public Task RefreshItemAsync(Guid id, CancellationToken cancellationToken) => GuardedAsync(async () =>
+    public Task RefreshItemAsync(Guid id, CancellationToken cancellationToken) => RefreshItemsAsync([id], cancellationToken);
+
+    /// <summary>
+    /// A batch of webhooks: each item re-read in every culture, and all of them served at once (one build, one snapshot).
+    /// Ids Umbraco does not publish and Portal does not serve change nothing and cost nothing more; a batch that would cost
+    /// more requests than a full read is one full read instead.
+    /// </summary>
+    public Task RefreshItemsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => GuardedAsync(async () =>
     {
-        if (_served is null)
+        if (_offered is null || ids.Count * pipeline.Cultures.All.Count >= FullReadRequests(_offered))
         {
-            // Nothing from Umbraco is served yet (it was down at start): this is the moment to read it all.
-            Serve(await ReadEverythingAsync(cancellationToken));
+            // Nothing from Umbraco is read yet (it was down at start), or reading them one by one costs more than all.
+            Serve(await ReadEverythingAsync(cancellationToken), fullRead: true);
             return;
         }
 
-        var next = _served;
-        foreach (var culture in pipeline.Cultures.All)
+        var next = _offered;
+        foreach (var id in ids)
         {
-            next = next.With(culture.Code, id, await client.GetItemAsync(id.ToString(), culture.Code, cancellationToken), time.GetUtcNow());
+            foreach (var culture in pipeline.Cultures.All)
+            {
+                var item = await client.GetItemAsync(id.ToString(), culture.Code, cancellationToken);
+                var known = next.Items.GetValueOrDefault(culture.Code, []).Where(i => i.Id == id).ToList();
+                if (item is null ? known.Count > 0 : known.Count != 1 || known[0].Raw.GetRawText() != item.Raw.GetRawText())
+                {
+                    next = next.With(culture.Code, id, item, time.GetUtcNow());
+                }
+            }
         }
 
-        Serve(next);
+        if (!ReferenceEquals(next, _offered))
+        {
+            Serve(next, fullRead: false);
+        }
     }, cancellationToken);
 
     /// <summary>
-    /// The periodic check: one small request. When what Umbraco publishes differs from what is served (a webhook was
+    /// The periodic check: one small request. When what Umbraco publishes differs from what was last read (a webhook was
     /// missed, this is one of several instances, or Umbraco has recovered), everything is read again.
     /// </summary>
     public Task CheckForChangesAsync(CancellationToken cancellationToken) => GuardedAsync(async () =>
     {
         var culture = pipeline.Cultures.Default.Code;
         var (total, newest) = await client.FingerprintAsync(culture, cancellationToken);
-        var served = _served?.Items.GetValueOrDefault(culture);
-        var unchanged = served is not null && store.IsLoaded && status.Source == "umbraco"
-            && served.Count - 1 == total && served.Select(i => i.UpdateDate).DefaultIfEmpty().Max() >= newest;
+        var offered = _offered?.Items.GetValueOrDefault(culture);
+        var unchanged = offered is not null && store.IsLoaded && status.Source == "umbraco"
+            && offered.Count - 1 == total && offered.Select(i => i.UpdateDate).DefaultIfEmpty().Max() >= newest;
         if (unchanged)
         {
             status.Succeeded(Area);
             return;
         }
 
-        Serve(await ReadEverythingAsync(cancellationToken));
+        Serve(await ReadEverythingAsync(cancellationToken), fullRead: true);
     }, cancellationToken);
+
+    /// <summary>What reading everything costs: per culture the start item and the pages of descendants.</summary>
+    private int FullReadRequests(UmbracoSnapshot offered) =>
+        offered.Items.Sum(c => 1 + Math.Max(1, (int)Math.Ceiling(c.Value.Count / (double)DeliveryApiClient.PageSize)));
+
+    /// <summary>Umbraco's items under the one rule (<see cref="ItemIsolation"/>): a refused item keeps its version from <paramref name="lastGood"/>.</summary>
+    private (UmbracoSnapshot Accepted, ContentLoad Load) Accept(UmbracoSnapshot offered, UmbracoSnapshot? lastGood) =>
+        ItemIsolation.Accept(offered, items => pipeline.Build(mapper.Map(items.Items, pipeline.Cultures)), (items, decisions) =>
+        {
+            var restored = decisions.Where(d => d.Value).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+            var next = items.WithItemsFrom(null, decisions.Where(d => !d.Value).Select(d => d.Key).ToHashSet(StringComparer.Ordinal))
+                .WithItemsFrom(lastGood, restored);
+            return (next, restored.Where(key => lastGood?.Has(key) == true).ToHashSet(StringComparer.Ordinal));
+        });
 
     private async Task GuardedAsync(Func<Task> work, CancellationToken cancellationToken)
     {
@@ -151,18 +194,36 @@ public sealed partial class UmbracoContentSync(
         return new UmbracoSnapshot(time.GetUtcNow(), items);
     }
 
-    private void Serve(UmbracoSnapshot snapshot)
+    private void Serve(UmbracoSnapshot offered, bool fullRead)
     {
-        var (offer, load) = serving.Offer(mapper.Map(snapshot.Items, pipeline.Cultures), "umbraco", Area,
+        var (accepted, load) = Accept(offered, _served);
+        _offered = offered;
+        var offer = serving.Offer(load, load.Data is null ? mapper.Map(offered.Items, pipeline.Cultures).Statuses : null, "umbraco", Area,
             (problems, kept) => $"Umbraco content not used: {problems}; serving {kept}", status.SnapshotSavedAt);
+        if (load.Summary != _lastLoggedRefusals)
+        {
+            // Once per change of what is refused, not on every read that finds the same.
+            _lastLoggedRefusals = load.Summary;
+            if (load.Problems.Count > 0)
+            {
+                LogFailed(logger, Area, load.Data is null ? $"Umbraco content not used: {load.Summary}" : $"{load.Refused.Count} item(s) refused: {load.Summary}");
+            }
+        }
+
         if (offer == ContentOffer.Refused)
         {
-            LogFailed(logger, Area, $"Umbraco content not used: {load.Summary}");
             return;
         }
 
-        _served = snapshot;
-        Save(snapshot);
+        // What changed nothing costs no snapshot write; a full read refreshes the snapshot's age, once per check interval
+        // at most (a flood of webhooks is many full reads).
+        var changed = !accepted.SameItems(_served);
+        _served = accepted;
+        if (changed || (fullRead && !(time.GetUtcNow() - status.SnapshotSavedAt < options.Value.CheckInterval)))
+        {
+            Save(accepted);
+        }
+
         if (offer == ContentOffer.Served)
         {
             LogServed(logger, load.Data!.Content.Version);

@@ -1,37 +1,79 @@
-using System.Threading.Channels;
-
 namespace Portal.Application.Umbraco;
 
-/// <summary>Item ids waiting to be re-read; a retried webhook for an id already waiting adds nothing.</summary>
+/// <summary>What the waiting webhooks ask for: these items re-read, or (after a flood) everything.</summary>
+public sealed record RefreshBatch(IReadOnlyCollection<Guid> Ids, bool Everything);
+
+/// <summary>
+/// Item ids waiting to be re-read, taken as one batch: however many webhooks arrive while a batch is read, the next
+/// batch reads each id once. Bounded whatever the ids (a flood of unknown ones): past <see cref="MaxPending"/> ids the
+/// batch becomes one full read, so a real publish in the flood waits for one read, not for a thousand.
+/// </summary>
 public sealed class UmbracoRefreshQueue
 {
-    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
+    public const int MaxPending = 100;
+
     private readonly HashSet<Guid> _pending = [];
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private bool _everything;
 
+    /// <returns>False when the id was already waiting (a retried webhook adds nothing).</returns>
     public bool Enqueue(Guid id)
     {
         lock (_gate)
         {
-            if (!_pending.Add(id))
+            if (_everything || _pending.Contains(id))
             {
                 return false;
             }
+
+            if (_pending.Count >= MaxPending)
+            {
+                _everything = true;
+                _pending.Clear();
+            }
+            else
+            {
+                _pending.Add(id);
+            }
+
+            if (_signal.CurrentCount == 0)
+            {
+                _signal.Release();
+            }
         }
 
-        return _channel.Writer.TryWrite(id);
+        return true;
     }
 
-    /// <summary>The next id to re-read; waits until there is one or the token is cancelled.</summary>
-    public async Task<Guid> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>A batch with what arrived since it was taken.</summary>
+    public RefreshBatch TakeMore(RefreshBatch batch)
     {
-        var id = await _channel.Reader.ReadAsync(cancellationToken);
         lock (_gate)
         {
-            _pending.Remove(id);
-        }
+            var ids = batch.Ids.Union(_pending).ToList();
+            var everything = batch.Everything || _everything || ids.Count > MaxPending;
+            _pending.Clear();
+            _everything = false;
+            if (_signal.CurrentCount > 0)
+            {
+                _signal.Wait(0);
+            }
 
-        return id;
+            return new RefreshBatch(everything ? [] : ids, everything);
+        }
+    }
+
+    /// <summary>Everything waiting now, as one batch; waits until something is, or the token is cancelled.</summary>
+    public async Task<RefreshBatch> ReadBatchAsync(CancellationToken cancellationToken)
+    {
+        await _signal.WaitAsync(cancellationToken);
+        lock (_gate)
+        {
+            var batch = new RefreshBatch([.. _pending], _everything);
+            _pending.Clear();
+            _everything = false;
+            return batch;
+        }
     }
 }
-

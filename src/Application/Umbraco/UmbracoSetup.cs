@@ -34,8 +34,9 @@ public sealed class UmbracoSetup(IHttpClientFactory httpClients, IOptions<Umbrac
     public async Task<SeedResult> SeedAsync(string definitions, TextWriter progress, CancellationToken cancellationToken)
     {
         var (draft, load) = pipeline.ReadContentFolder();
-        if (load.Data is null)
+        if (load.Data is null || load.Problems.Count > 0)
         {
+            // Seeding writes what content/ holds, refused items too: only content without a problem is sent.
             return new SeedResult(0, 0, 0, load.Problems);
         }
 

@@ -16,10 +16,26 @@ public sealed record ContentOrigin(string File, string Location, bool IsUmbraco 
         ["message"] = "statusMessage", ["changed"] = "statusChangedAt", ["checked"] = "statusCheckedAt",
     };
 
-    public DataProblem Problem(string field, string message) => new(File, Location, IsUmbraco ? UmbracoAlias(field) : field, message);
+    /// <summary>
+    /// The item a problem here refuses (see <see cref="DataProblem.Item"/>): a page or card file, one entry of site.yml or
+    /// status.yml, an Umbraco item (a page or card text per culture). Null for a place that is no item (a language folder).
+    /// </summary>
+    public string? Item { get; init; }
 
+    public DataProblem Problem(string field, string message) => new(File, Location, IsUmbraco ? UmbracoAlias(field) : field, message) { Item = Item };
+
+    /// <summary>Pages and card texts are refused per culture (a broken translation keeps the Dutch page); other items as a whole.</summary>
     public static ContentOrigin UmbracoItem(string contentType, string name, Guid id, string culture) =>
-        new("umbraco", $"{contentType} '{name}' ({id}), culture {culture}", IsUmbraco: true);
+        new("umbraco", $"{contentType} '{name}' ({id}), culture {culture}", IsUmbraco: true) { Item = UmbracoItemKey(contentType, id, culture) };
+
+    public static string UmbracoItemKey(string contentType, Guid id, string culture) =>
+        contentType is Model.ContentTypes.Home or Model.ContentTypes.ContentPage or Model.ContentTypes.Checklist or Model.ContentTypes.CardTexts ? $"umbraco:{id}/{culture}" : $"umbraco:{id}";
+
+    /// <summary>An entry within a file (an alert in site.yml, a point in status.yml): its own item, beside the file's others.</summary>
+    public static ContentOrigin Entry(string file, string location) => new(file, location) { Item = $"{file}#{location}" };
+
+    /// <summary>A file that is one item (a page, a card text).</summary>
+    public static ContentOrigin WholeFile(string file, string location) => new(file, location) { Item = file };
 
     /// <summary>"source-version" is "sourceVersion", "checklist[2].text" is "items[2].text".</summary>
     private static string UmbracoAlias(string field)
@@ -103,3 +119,56 @@ public sealed record SettingsDraft(
     string? MunicipalityNumber,
     string? Broadcaster,
     string? BroadcasterFrequencies);
+
+/// <summary>How a refused item of content/ keeps its last good version: the draft with some items swapped.</summary>
+public static class DraftItems
+{
+    /// <summary>
+    /// <paramref name="offered"/> with each decided item taken out and, where the decision is true, its version from
+    /// <paramref name="lastGood"/> put back. A key names an item, or a whole file (site.yml: its settings and alerts).
+    /// </summary>
+    public static (ContentDraft Draft, IReadOnlySet<string> FromLastGood) WithItemsFrom(this ContentDraft offered, ContentDraft? lastGood,
+        IReadOnlyDictionary<string, bool> decisions)
+    {
+        var fromLastGood = new HashSet<string>(StringComparer.Ordinal);
+        string? Decided(ContentOrigin origin) => origin.Item is { } item
+            ? decisions.Keys.FirstOrDefault(key => item == key || item.StartsWith(key + "#", StringComparison.Ordinal)) : null;
+        bool Refused(ContentOrigin origin) => Decided(origin) is not null;
+        bool Restored(ContentOrigin origin)
+        {
+            if (Decided(origin) is { } key && decisions[key])
+            {
+                fromLastGood.Add(key);
+                return true;
+            }
+
+            return false;
+        }
+
+        var settings = offered.Settings is { } own && !Refused(own.Origin) ? own
+            : lastGood?.Settings is { } old && Restored(old.Origin) ? old : null;
+        var alerts = Swap(offered.Alerts, lastGood?.Alerts, a => a.Origin, a => a.Id);
+        var statuses = offered.Statuses is null && lastGood?.Statuses is { } oldStatuses
+            ? [.. oldStatuses.Where(s => Restored(s.Origin))]
+            : Swap(offered.Statuses ?? [], lastGood?.Statuses, s => s.Origin, s => s.Slug);
+        var byCulture = new Dictionary<string, CultureDraft>(StringComparer.Ordinal);
+        foreach (var (culture, draft) in offered.ByCulture)
+        {
+            var previous = lastGood?.ByCulture.GetValueOrDefault(culture);
+            var card = draft.Card is { } ownCard && !Refused(ownCard.Origin) ? ownCard : previous?.Card is { } oldCard && Restored(oldCard.Origin) ? oldCard : null;
+            byCulture[culture] = draft with { Pages = Swap(draft.Pages, previous?.Pages, p => p.Origin, p => p.Key), Card = card };
+        }
+
+        var problems = offered.ReadProblems.Where(p => p.Item is null || !decisions.Keys.Any(key => p.Item == key || p.Item.StartsWith(key + "#", StringComparison.Ordinal))).ToList();
+        return (offered with { Settings = settings, Alerts = alerts, ByCulture = byCulture, Statuses = statuses, ReadProblems = problems }, fromLastGood);
+
+        // The offered entries that are not refused, and the last good version of those that are (or of a file that could not be read).
+        List<T> Swap<T>(IReadOnlyList<T> own, IReadOnlyList<T>? old, Func<T, ContentOrigin> origin, Func<T, string?> id)
+        {
+            var kept = own.Where(o => !Refused(origin(o))).ToList();
+            var keptIds = kept.Select(id).ToHashSet(StringComparer.Ordinal);
+            kept.AddRange((old ?? []).Where(o => Refused(origin(o)) && !keptIds.Contains(id(o)) && Restored(origin(o))));
+            return kept;
+        }
+    }
+}

@@ -27,12 +27,14 @@ public static class MarkdownContentSource
     {
         var problems = new List<DataProblem>();
         var settingsPath = Path.Combine(contentDirectory, SettingsFile);
-        var settingsOrigin = new ContentOrigin(DataProblem.DisplayPath(settingsPath), "settings");
+        var settingsOrigin = ContentOrigin.Entry(DataProblem.DisplayPath(settingsPath), "settings");
         var settingsFile = ReadYaml<SiteSettingsFile>(settingsPath, 0, problems);
         var settings = settingsFile is null ? null : new SettingsDraft(settingsOrigin, settingsFile.Municipality, settingsFile.EmergencyNumber,
             settingsFile.PoliceNumber, settingsFile.MunicipalityNumber, settingsFile.Broadcaster, settingsFile.BroadcasterFrequencies);
+        // An id given twice is refused on its second use, which is then an entry of its own: "alert 'x' (2)".
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var alerts = (settingsFile?.Alerts ?? []).Select(a => new AlertDraft(
-            new ContentOrigin(DataProblem.DisplayPath(settingsPath), $"alert '{a.Id}'"), a.Id, a.Severity, a.Text ?? [], a.Link, a.LinkText ?? [],
+            ContentOrigin.Entry(DataProblem.DisplayPath(settingsPath), (seen[a.Id ?? ""] = seen.GetValueOrDefault(a.Id ?? "") + 1) is var n && n > 1 ? $"alert '{a.Id}' ({n})" : $"alert '{a.Id}'"), a.Id, a.Severity, a.Text ?? [], a.Link, a.LinkText ?? [],
             a.ActiveFrom?.ToString("O", CultureInfo.InvariantCulture), a.ActiveUntil?.ToString("O", CultureInfo.InvariantCulture))).ToList();
 
         var byCulture = new Dictionary<string, CultureDraft>(StringComparer.Ordinal);
@@ -66,7 +68,7 @@ public static class MarkdownContentSource
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         if (!text.StartsWith("---\n", StringComparison.Ordinal) || text.IndexOf("\n---\n", 3, StringComparison.Ordinal) is var end && end < 0)
         {
-            problems.Add(new DataProblem(file, "line 1", "", "expected front matter between a first line '---' and a closing '---'"));
+            problems.Add(new DataProblem(file, "line 1", "", "expected front matter between a first line '---' and a closing '---'") { Item = file });
             return null;
         }
 
@@ -76,7 +78,7 @@ public static class MarkdownContentSource
             return null;
         }
 
-        return new PageDraft(Path.GetFileNameWithoutExtension(path), new ContentOrigin(file, "front matter"), front.Type, front.Title, front.Summary,
+        return new PageDraft(Path.GetFileNameWithoutExtension(path), ContentOrigin.WholeFile(file, "front matter"), front.Type, front.Title, front.Summary,
             MarkdownRenderer.ToHtml(text[(end + 5)..]), front.Step, front.Order, front.Version, front.SourceVersion,
             front.Updated ?? File.GetLastWriteTimeUtc(path),
             [.. (front.Checklist ?? []).Select(item => new ChecklistItemDraft(item.Text, item.PerPersonPerDay, item.Unit))]);
@@ -86,7 +88,7 @@ public static class MarkdownContentSource
     {
         var file = ReadYaml<CardTextFile>(path, 0, problems);
         return file is null ? null
-            : new CardDraft(new ContentOrigin(DataProblem.DisplayPath(path), "card"), file.Title, file.TieIn, file.Actions ?? [], file.Version, file.SourceVersion);
+            : new CardDraft(ContentOrigin.WholeFile(DataProblem.DisplayPath(path), "card"), file.Title, file.TieIn, file.Actions ?? [], file.Version, file.SourceVersion);
     }
 
     private static T? ReadYaml<T>(string path, int lineOffset, List<DataProblem> problems) where T : class
@@ -108,7 +110,8 @@ public static class MarkdownContentSource
         }
         catch (YamlException e)
         {
-            problems.Add(new DataProblem(file, $"line {e.Start.Line + lineOffset}", "", $"not valid front matter: {YamlErrors.Reason(e)}"));
+            // The file is the item: a page, the card, or site.yml (then its settings and alerts keep their last good version).
+            problems.Add(new DataProblem(file, $"line {e.Start.Line + lineOffset}", "", $"not valid front matter: {YamlErrors.Reason(e)}") { Item = file });
             return null;
         }
     }

@@ -51,11 +51,11 @@ public static class StatusFile
 
         if (IsEmptied(text, entries))
         {
-            problems.Add(new DataProblem(file, "line 1", "points", "the file lists no points; a status file that was emptied or cut off would put every support point on standby. Write `points: {}` to mean that"));
+            problems.Add(new DataProblem(file, "line 1", "points", "the file lists no points; a status file that was emptied or cut off would put every support point on standby. Write `points: {}` to mean that") { Item = file });
             return null;
         }
 
-        return [.. entries.Select(entry => new StatusDraft(new ContentOrigin(file, $"point '{entry.Key}'"), entry.Key,
+        return [.. entries.Select(entry => new StatusDraft(ContentOrigin.Entry(file, $"point '{entry.Key}'"), entry.Key,
             entry.Value?.Status, entry.Value?.ServicesNow is { Count: > 0 } services ? services : null, entry.Value?.Message ?? [],
             entry.Value?.Changed, entry.Value?.Checked, entry.Value?.Backup))];
     }
@@ -69,7 +69,8 @@ public static class StatusFile
         }
         catch (YamlException e)
         {
-            problems.Add(new DataProblem(file, $"line {e.Start.Line}", "", $"not valid YAML: {YamlErrors.Reason(e)}"));
+            // The file is the item: unreadable, the statuses keep their last good version.
+            problems.Add(new DataProblem(file, $"line {e.Start.Line}", "", $"not valid YAML: {YamlErrors.Reason(e)}") { Item = file });
             return null;
         }
     }

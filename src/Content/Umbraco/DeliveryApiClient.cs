@@ -16,7 +16,7 @@ public sealed class UmbracoUnavailableException(string message, Exception? inner
 /// </summary>
 public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoOptions> options, ILogger<DeliveryApiClient> logger)
 {
-    private const int PageSize = 100;
+    public const int PageSize = 100;
 
     /// <summary>More than any municipality publishes: a server that keeps paging past it is answering wrongly.</summary>
     private const int MaxItems = 20_000;
@@ -49,9 +49,10 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
                 {
                     LogUnreadableItem(logger, culture);
                 }
-                else if (!items.Exists(i => i.Id == item.Id))
+                else if (!items.Exists(i => i.Id == item.Id && i.Raw.GetRawText() == item.Raw.GetRawText()))
                 {
-                    // Items shift between pages while editors publish: one read may see an item twice.
+                    // Items shift between pages while editors publish: one read may see an item twice. A second, different
+                    // item with the same id is kept, for the mapper to report.
                     items.Add(item);
                 }
             }

@@ -11,35 +11,65 @@ namespace Portal.Content.Umbraco;
 /// </summary>
 public static class RichText
 {
-    public static string ToSafeHtml(JsonElement value, Action<string>? skipped = null)
+    /// <param name="unexpected">Told what in the value is not rich text (a number, a node without a tag): reported, never rendered as nothing.</param>
+    public static string ToSafeHtml(JsonElement value, Action<string>? skipped = null, Action<string>? unexpected = null)
     {
         var html = value.ValueKind switch
         {
             JsonValueKind.String => value.GetString() ?? "",
+            JsonValueKind.Undefined or JsonValueKind.Null => "",
             JsonValueKind.Object when DeliveryItem.TryGet(value, "markup", out var markup) && markup.ValueKind == JsonValueKind.String => markup.GetString() ?? "",
-            JsonValueKind.Object when DeliveryItem.TryGet(value, "tag", out _) => RenderTree(value, skipped),
-            _ => "",
+            JsonValueKind.Object when DeliveryItem.TryGet(value, "tag", out _) => RenderTree(value, skipped, unexpected),
+            _ => Unexpected(unexpected, $"a {Kind(value)} where rich text belongs"),
         };
         return HtmlSanitizer.Sanitize(html);
     }
 
-    private static string RenderTree(JsonElement root, Action<string>? skipped)
+    private static string Unexpected(Action<string>? unexpected, string what)
+    {
+        unexpected?.Invoke(what);
+        return "";
+    }
+
+    private static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "true/false value",
+        JsonValueKind.Array => "list",
+        JsonValueKind.String => "text",
+        _ => "value of another kind",
+    };
+
+    private static string RenderTree(JsonElement root, Action<string>? skipped, Action<string>? unexpected)
     {
         var builder = new StringBuilder();
-        Render(root, builder, skipped, depth: 0);
+        Render(root, builder, skipped, unexpected, depth: 0);
         return builder.ToString();
     }
 
-    private static void Render(JsonElement node, StringBuilder html, Action<string>? skipped, int depth)
+    private static void Render(JsonElement node, StringBuilder html, Action<string>? skipped, Action<string>? unexpected, int depth)
     {
-        if (depth > 64 || node.ValueKind != JsonValueKind.Object || DeliveryItem.StringOf(node, "tag") is not { } tag)
+        if (depth > 64)
         {
+            Unexpected(unexpected, "rich text nested more than 64 levels deep");
+            return;
+        }
+
+        if (node.ValueKind != JsonValueKind.Object || DeliveryItem.StringOf(node, "tag") is not { } tag)
+        {
+            Unexpected(unexpected, node.ValueKind == JsonValueKind.Object ? "a rich-text node without a tag" : $"a {Kind(node)} where a rich-text node belongs");
             return;
         }
 
         if (tag == "#text")
         {
-            html.Append(WebUtility.HtmlEncode(DeliveryItem.StringOf(node, "text")));
+            if (!DeliveryItem.TryGet(node, "text", out var text) || text.ValueKind != JsonValueKind.String)
+            {
+                Unexpected(unexpected, text.ValueKind == JsonValueKind.Undefined ? "a text node without text" : $"a text node whose text is a {Kind(text)}");
+                return;
+            }
+
+            html.Append(WebUtility.HtmlEncode(text.GetString()));
             return;
         }
 
@@ -70,7 +100,7 @@ public static class RichText
         {
             foreach (var child in children.EnumerateArray())
             {
-                Render(child, html, skipped, depth + 1);
+                Render(child, html, skipped, unexpected, depth + 1);
             }
         }
 

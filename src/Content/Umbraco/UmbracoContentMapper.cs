@@ -21,7 +21,7 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
     public ContentDraft Map(IReadOnlyDictionary<string, IReadOnlyList<DeliveryItem>> byCulture, CultureSet cultures)
     {
         var problems = new List<DataProblem>();
-        var source = Distinct(byCulture.GetValueOrDefault(cultures.Default.Code, []));
+        var source = Distinct(byCulture.GetValueOrDefault(cultures.Default.Code, []), cultures.Default, null);
         var keys = source.Where(IsPage).ToDictionary(i => i.Id, i => i.ContentType == ContentTypes.Home ? "home" : i.Slug);
         var settingsItem = source.FirstOrDefault(i => i.ContentType == ContentTypes.SiteSettings);
         var settings = settingsItem is null ? null : new SettingsDraft(Origin(settingsItem, cultures.Default),
@@ -33,7 +33,7 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
         var statusMessages = new Dictionary<Guid, Dictionary<string, string>>();
         foreach (var culture in cultures.All)
         {
-            var items = Distinct(byCulture.GetValueOrDefault(culture.Code, []));
+            var items = Distinct(byCulture.GetValueOrDefault(culture.Code, []), culture, problems);
             var pages = new List<PageDraft>();
             CardDraft? card = null;
             var order = 0;
@@ -59,7 +59,11 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
                     case ContentTypes.SiteSettings:
                         break;
                     default:
-                        LogSkippedType(logger, item.ContentType, item.Id);
+                        if (FirstTime(item.ContentType, item.Id))
+                        {
+                            LogSkippedType(logger, item.ContentType, item.Id);
+                        }
+
                         break;
                 }
             }
@@ -91,15 +95,28 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
 
         PageDraft ToPage(DeliveryItem item, string key, PortalCulture culture, int position)
         {
-            var body = RichText.ToSafeHtml(item.Element("body"), tag => LogSkippedBlock(logger, tag, item.Id));
+            var body = RichText.ToSafeHtml(item.Element("body"), tag => LogSkippedBlockOnce(tag, item.Id),
+                what => problems.Add(Origin(item, culture).Problem("body", $"holds {what}; publish the text again from the editor")));
             return new PageDraft(key, Origin(item, culture), item.ContentType, item.Text("title"), item.Text("summary"), body,
                 item.Text("campaignStep") is "none" ? null : item.Text("campaignStep"), Whole(item, "sortOrder", problems, culture) ?? position,
                 Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture), item.UpdateDate, ChecklistItems(item));
         }
     }
 
-    /// <summary>An item read twice (items shift between pages while an editor publishes) counts once.</summary>
-    private static List<DeliveryItem> Distinct(IReadOnlyList<DeliveryItem> items) => [.. items.DistinctBy(i => i.Id)];
+    /// <summary>
+    /// An item read twice (items shift between pages while an editor publishes) counts once. Two different items with
+    /// one id cannot both be meant: which one is, is not guessed; the item is refused (its last good version stays).
+    /// </summary>
+    private static List<DeliveryItem> Distinct(IReadOnlyList<DeliveryItem> items, PortalCulture culture, List<DataProblem>? problems)
+    {
+        foreach (var twice in items.GroupBy(i => i.Id).Where(g => g.Select(i => i.Raw.GetRawText()).Distinct(StringComparer.Ordinal).Count() > 1))
+        {
+            var first = twice.First();
+            problems?.Add(Origin(first, culture).Problem("id", $"Umbraco sent {twice.Count()} different items with this id ({string.Join(", ", twice.Select(i => $"'{i.Name}'"))}); which one is meant is not guessed"));
+        }
+
+        return [.. items.DistinctBy(i => i.Id)];
+    }
 
     private static void AddText(Dictionary<string, string> texts, string culture, string? text)
     {
@@ -132,7 +149,7 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
 
             if (blockItem.ContentType != ContentTypes.ChecklistItem)
             {
-                LogSkippedBlock(logger, blockItem.ContentType, item.Id);
+                LogSkippedBlockOnce(blockItem.ContentType, item.Id);
                 continue;
             }
 
@@ -153,6 +170,12 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
         if (!KebabTokens<SupportPointKind>.ByToken.TryGetValue(item.Text("kind") ?? "", out var kind))
         {
             problems.Add(origin.Problem("kind", $"'{item.Text("kind")}' is not one of: {string.Join(", ", KebabTokens<SupportPointKind>.ByToken.Keys)}"));
+        }
+
+        if (DeliveryItem.TryGet(item.Properties, "isExample", out var example) && example.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            // "true" as text is not a yes: reading it as no would drop the "voorbeeld" notice and say example=false in open data.
+            problems.Add(origin.Problem("isExample", $"{example.GetRawText()} is not true or false (a toggle)"));
         }
 
         var services = Tokens<SupportPointService>(item, "services", origin, problems);
@@ -216,6 +239,27 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
             ? item.Properties.EnumerateObject().Where(p => !StatusAliases.Contains(p.Name)).Select(p => $"{p.Name}={p.Value.GetRawText()}")
             : [];
         return $"{item.Id}|{item.Name}|{string.Join('|', fixedProperties)}";
+    }
+
+    /// <summary>Content is mapped on every publish (and more than once when an item is refused): each skip is logged once.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Guid), bool> _logged = new();
+
+    private bool FirstTime(string what, Guid id)
+    {
+        if (_logged.Count > 10_000)
+        {
+            _logged.Clear();
+        }
+
+        return _logged.TryAdd((what, id), true);
+    }
+
+    private void LogSkippedBlockOnce(string blockType, Guid id)
+    {
+        if (FirstTime(blockType, id))
+        {
+            LogSkippedBlock(logger, blockType, id);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped Umbraco item of unknown type {ContentType} ({Id})")]

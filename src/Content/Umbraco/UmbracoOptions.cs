@@ -7,6 +7,12 @@ public sealed class UmbracoOptions
 
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>
+    /// Where officers open Umbraco's backoffice, for the editors' page's links to an item; default <see cref="BaseUrl"/>
+    /// (set it when the Delivery API is reached on an internal address).
+    /// </summary>
+    public Uri? BackofficeUrl { get; set; }
+
     /// <summary>The Delivery API key (Umbraco:CMS:DeliveryApi:ApiKey on the Umbraco side). From the environment, never a file.</summary>
     public string? ApiKey { get; set; }
 

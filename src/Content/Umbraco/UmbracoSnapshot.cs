@@ -62,20 +62,53 @@ public sealed record UmbracoSnapshot(DateTimeOffset SavedAt, IReadOnlyDictionary
         var items = Items.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var list = items.GetValueOrDefault(culture, []).ToList();
         var index = list.FindIndex(i => i.Id == id);
-        if (item is null && index >= 0)
+        list.RemoveAll(i => i.Id == id);
+        if (item is not null)
         {
-            list.RemoveAt(index);
-        }
-        else if (item is not null && index >= 0)
-        {
-            list[index] = item;
-        }
-        else if (item is not null)
-        {
-            list.Add(item);
+            list.Insert(index >= 0 ? index : list.Count, item);
         }
 
         items[culture] = list;
         return new UmbracoSnapshot(now, items);
+    }
+
+    /// <summary>Whether the snapshot holds the item a key names (<see cref="Drafts.ContentOrigin.UmbracoItemKey"/>).</summary>
+    public bool Has(string key) => Items.Any(c => c.Value.Any(i => Drafts.ContentOrigin.UmbracoItemKey(i.ContentType, i.Id, c.Key) == key || $"umbraco:{i.Id}" == key));
+
+    /// <summary>The same items, as Umbraco sent them, as in <paramref name="other"/> (whenever either was read).</summary>
+    public bool SameItems(UmbracoSnapshot? other) => other is not null && Items.Count == other.Items.Count && Items.All(c =>
+        other.Items.TryGetValue(c.Key, out var theirs) && theirs.Count == c.Value.Count
+        && c.Value.Zip(theirs).All(pair => pair.First.Raw.GetRawText() == pair.Second.Raw.GetRawText()));
+
+    /// <summary>
+    /// This snapshot with the given items (by <see cref="Drafts.ContentOrigin.UmbracoItemKey"/>) taken from
+    /// <paramref name="lastGood"/> (null: left out): how a refused item keeps its last good version.
+    /// </summary>
+    public UmbracoSnapshot WithItemsFrom(UmbracoSnapshot? lastGood, IReadOnlySet<string> keys)
+    {
+        var items = new Dictionary<string, IReadOnlyList<DeliveryItem>>(StringComparer.Ordinal);
+        foreach (var culture in Items.Keys.Union(lastGood?.Items.Keys ?? []))
+        {
+            bool Chosen(DeliveryItem i) => keys.Contains(Drafts.ContentOrigin.UmbracoItemKey(i.ContentType, i.Id, culture)) || keys.Contains($"umbraco:{i.Id}");
+            var previous = lastGood?.Items.GetValueOrDefault(culture, []).Where(Chosen).ToList() ?? [];
+            var kept = new List<DeliveryItem>();
+            foreach (var item in Items.GetValueOrDefault(culture, []))
+            {
+                if (!Chosen(item))
+                {
+                    kept.Add(item);
+                }
+                else if (previous.Find(i => i.Id == item.Id) is { } old && !kept.Exists(k => ReferenceEquals(k, old)))
+                {
+                    // In its place, so the sort order stays as it was.
+                    kept.Add(old);
+                }
+            }
+
+            kept.AddRange(previous.Where(old => !kept.Exists(k => ReferenceEquals(k, old))));
+            items[culture] = kept;
+        }
+
+        return this with { Items = items };
     }
 }

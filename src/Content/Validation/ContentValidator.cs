@@ -21,6 +21,16 @@ public static partial class ContentValidator
         var settings = draft.Settings is null ? null : ToSettings(draft.Settings, problems);
         var byCulture = new Dictionary<string, CultureContent>(StringComparer.Ordinal);
         var alerts = draft.Alerts.Select(a => (Draft: a, Valid: IsValidAlert(a, cultures.Default, problems))).Where(a => a.Valid).Select(a => a.Draft).ToList();
+        foreach (var duplicate in alerts.GroupBy(a => a.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            // Which of two alerts with one id is meant cannot be guessed: the later ones are refused.
+            foreach (var later in duplicate.Skip(1))
+            {
+                problems.Add(later.Origin.Problem("id", $"'{duplicate.Key}' is the id of {duplicate.Count()} alerts; each alert needs its own"));
+                alerts.Remove(later);
+            }
+        }
+
         foreach (var culture in cultures.All)
         {
             var cultureDraft = draft.ByCulture.GetValueOrDefault(culture.Code);
@@ -155,6 +165,11 @@ public static partial class ContentValidator
         if (!draft.Texts.TryGetValue(fallback.Code, out var text) || string.IsNullOrWhiteSpace(text)) { Fail("text", $"is required in {fallback.Code}"); }
         if (ParseTime(draft.ActiveFrom) is null) { Fail("active-from", $"'{draft.ActiveFrom}' is not a date and time like 2026-11-23T08:00:00+01:00"); }
         if (draft.ActiveUntil is { Length: > 0 } until && ParseTime(until) is null) { Fail("active-until", $"'{until}' is not a date and time like 2026-11-23T20:00:00+01:00"); }
+        else if (ParseTime(draft.ActiveUntil) is { } end && ParseTime(draft.ActiveFrom) is { } start && end <= start)
+        {
+            Fail("active-until", $"'{draft.ActiveUntil}' is not after active-from '{draft.ActiveFrom}': the alert would never show");
+        }
+
         if (!KebabTokens<AlertSeverity>.ByToken.ContainsKey(draft.Severity ?? "")) { Fail("severity", $"'{draft.Severity}' is not one of: info, warning, danger"); }
         if (draft.Link is { Length: > 0 } link && !HtmlSanitizer.IsSafeLink(link)) { Fail("link", $"'{link}' is not a site path or an http(s) address"); }
         return problems.Count == before;

@@ -4,6 +4,12 @@ namespace Portal.Places.Catalog;
 /// <param name="Location">"line 7" for CSV, "feature 12 (BU02680202)" for GeoJSON.</param>
 public sealed record DataProblem(string File, string Location, string Field, string Message)
 {
+    /// <summary>
+    /// The content item the problem belongs to (a page file, an Umbraco item), when it belongs to one: that item alone is
+    /// refused and the rest served. Null for what concerns everything (the geography, a missing home page).
+    /// </summary>
+    public string? Item { get; init; }
+
     /// <summary>A path as a person at the terminal would type it: relative to where they are, unless it lies elsewhere.</summary>
     public static string DisplayPath(string path)
     {

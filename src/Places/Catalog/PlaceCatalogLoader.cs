@@ -94,7 +94,9 @@ public static partial class PlaceCatalogLoader
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var point in points)
         {
-            void Fail(string field, string message) => problems.Add(new DataProblem(sourceName, $"support point '{point.Slug}' ({point.Source})", field, message));
+            // A CMS point is an item of its own: refused alone. A CSV row is part of the geography, checked as a whole.
+            var item = point.Source.StartsWith("umbraco:", StringComparison.Ordinal) ? point.Source : null;
+            void Fail(string field, string message) => problems.Add(new DataProblem(sourceName, $"support point '{point.Slug}' ({point.Source})", field, message) { Item = item });
             if (string.IsNullOrWhiteSpace(point.Name)) { Fail("name", "is required"); }
             if (!SlugPattern().IsMatch(point.Slug)) { Fail("slug", $"'{point.Slug}' is not a slug (lower-case letters, digits and single hyphens)"); }
             if (!slugs.Add(point.Slug)) { Fail("slug", $"duplicate slug '{point.Slug}'"); }

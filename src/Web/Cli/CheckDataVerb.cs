@@ -11,14 +11,28 @@ public static class CheckDataVerb
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction((parse, cancellationToken) => verb.WithContentAsync(parse, (_, data) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            using var host = verb.BuildHost(parse);
+            if (host is null)
+            {
+                return 2;
+            }
+
+            var load = await verb.LoadAsync(host.Services, cancellationToken);
+            if (load.Data is not { } data)
+            {
+                return 1;
+            }
+
+            // Served without the refused items, but not OK: exit 1 so a check before publishing catches them.
             verb.Output.WriteLine(
-                $"Data OK ({data.Content.Source}): {data.Places.Buurten.Count} buurten in {data.Places.Wijken.Count} wijken, " +
+                $"{(load.Refused.Count == 0 ? "Data OK" : $"Data usable without {load.Refused.Count} refused item(s)")} ({data.Content.Source}): " +
+                $"{data.Places.Buurten.Count} buurten in {data.Places.Wijken.Count} wijken, " +
                 $"{data.Places.SupportPoints.Count} support points, {data.Places.Pc4Areas.Count()} postcode areas; " +
                 $"texts in {string.Join(", ", data.Cultures.All.Select(c => c.Code))}.");
-            return Task.FromResult(0);
-        }, cancellationToken));
+            return load.Refused.Count == 0 ? 0 : 1;
+        });
         return command;
     }
 }

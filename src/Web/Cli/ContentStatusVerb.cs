@@ -8,16 +8,47 @@ public static class ContentStatusVerb
 {
     public static Command Command(VerbContext verb)
     {
-        var status = new Command("status", "list translations made from an older version of their source page, or missing") { TreatUnmatchedTokensAsErrors = false };
-        status.SetAction((parse, cancellationToken) => verb.WithContentAsync(parse, (_, data) =>
+        var status = new Command("status", "list refused items (why, and a link to fix each in Umbraco) and translations made from an older version of their source page, or missing")
         {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        status.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = verb.BuildHost(parse);
+            if (host is null)
+            {
+                return 2;
+            }
+
+            var load = await verb.LoadAsync(host.Services, cancellationToken);
+            if (load.Data is not { } data)
+            {
+                return 1;
+            }
+
             var behind = TranslationStatus.Behind(data.Content, data.Cultures);
             var pages = data.Content.For(data.Cultures.Default).Pages.Count;
             verb.Output.WriteLine($"{pages} pages in {data.Cultures.Default.Code} ({data.Content.Source}); content version {data.Content.Version}.");
+            var overview = host.Services.GetRequiredService<Portal.Application.Editors.EditorsOverview>();
+            verb.Output.WriteLine(load.Refused.Count == 0 ? "Nothing refused." : $"{load.Refused.Count} item(s) refused (left out of this run; a running portal keeps the last good version where it has one):");
+            foreach (var item in load.Refused)
+            {
+                verb.Output.WriteLine($"  {item.Place}{(overview.EditUrl(item.Item) is { } url ? $"  {url}" : "")}");
+                foreach (var problem in item.Problems)
+                {
+                    verb.Output.WriteLine($"    {(problem.Field.Length == 0 ? "" : $"{problem.Field}: ")}{problem.Message}");
+                }
+
+                if (item.Because.Count > 0)
+                {
+                    verb.Output.WriteLine($"    because {string.Join(", ", item.Because)} was refused");
+                }
+            }
+
             if (behind.Count == 0)
             {
                 verb.Output.WriteLine("Every translation is up to date.");
-                return Task.FromResult(0);
+                return 0;
             }
 
             verb.Output.WriteLine($"{behind.Count} translation(s) behind the {data.Cultures.Default.Code} source:");
@@ -28,8 +59,8 @@ public static class ContentStatusVerb
                 verb.Output.WriteLine($"{item.Culture,-9} {item.Key,-20} {from,-16} v{item.SourceVersion}");
             }
 
-            return Task.FromResult(0);
-        }, cancellationToken));
+            return 0;
+        });
         return new Command("content", "content tools") { status };
     }
 }

@@ -94,28 +94,44 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
         }
 
         meanwhile?.Invoke(host.Services);
-        var data = await LoadAsync(host.Services, cancellationToken);
-        return data is null ? 1 : await work(host.Services, data);
+        var load = await LoadAsync(host.Services, cancellationToken);
+        return load.Data is null ? 1 : await work(host.Services, load.Data);
     }
 
-    /// <summary>Loads the configured source (content/ or Umbraco) through the content pipeline; reports every problem.</summary>
-    public async Task<PortalData?> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the configured source (content/ or Umbraco) through the content pipeline, as the server does: the valid items,
+    /// with the refused ones said on stderr (the work goes on without them); every problem when nothing can be used.
+    /// </summary>
+    public async Task<ContentLoad> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var load = await services.GetRequiredService<ContentSources>().ReadAsync(cancellationToken);
         if (load.Data is null)
         {
             Report(load.Problems);
         }
+        else if (load.Refused.Count > 0)
+        {
+            ReportRefused(load.Refused);
+        }
 
-        return load.Data;
+        return load;
     }
 
     public void Report(IReadOnlyList<DataProblem> problems)
     {
-        Error.WriteLine($"The content has {problems.Count} problem(s); nothing is served until all are fixed:");
+        Error.WriteLine($"The content has {problems.Count} problem(s); nothing can be served until those that concern everything are fixed:");
         foreach (var problem in problems)
         {
             Error.WriteLine($"  {problem}");
+        }
+    }
+
+    public void ReportRefused(IReadOnlyList<ItemRefusal> refused)
+    {
+        Error.WriteLine($"{refused.Count} item(s) refused; the rest is used (a refused item is left out, or served on its last good version by a running portal):");
+        foreach (var problem in refused.SelectMany(item => item.Problems.Select(p => (Problem: p, item.Because))))
+        {
+            Error.WriteLine($"  {problem.Problem}{(problem.Because.Count > 0 ? $" (because {string.Join(", ", problem.Because)} was refused)" : "")}");
         }
     }
 }

@@ -41,6 +41,16 @@ public static class HealthEndpoint
             lastRefresh = status.LastRefresh,
             lastError = status.LastError,
             problems = status.Problems,
+            // Every refused item, for monitoring: residents see its last good version, or nothing of it.
+            refused = status.Refused.Select(r => new
+            {
+                item = r.Refusal.Item,
+                place = r.Refusal.Place,
+                lastGoodServed = r.Refusal.LastGoodServed,
+                since = r.Since,
+                problems = r.Refusal.Problems.Select(p => p.ToString()),
+                because = r.Refusal.Because,
+            }),
         }, JsonSerializerOptions.Web, http.RequestAborted);
     }
 }

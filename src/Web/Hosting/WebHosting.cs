@@ -41,6 +41,7 @@ public static class WebHosting
         });
         services.AddOpenData();
         services.AddSearchLimit();
+        services.AddEditors(builder.Configuration);
         builder.AddPortalTelemetry();
         return builder;
     }
@@ -58,12 +59,15 @@ public static class WebHosting
         // Explicitly after UseHeadAsGet, so a HEAD request is matched to the GET endpoint.
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         var cultures = app.Services.GetRequiredService<Portal.Content.Cultures.CultureSet>();
         app.MapLookupApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapOpenData();
         app.MapPortalHealth();
         app.MapUmbracoWebhook();
+        app.MapEditors();
         app.MapCardFiles(cultures);
         app.MapStyles();
         app.MapResidentPages(cultures);

@@ -160,7 +160,7 @@ public sealed class CrisisModeTests : IDisposable
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         Assert.Contains("noodplan.md", health.GetProperty("lastError").GetString());
-        Assert.Contains("the last good content with the new statuses", health.GetProperty("lastError").GetString());
+        Assert.Contains("its last good version is served", health.GetProperty("lastError").GetString());
         Assert.Equal("Maak een noodplan", (await Page(client, "/noodplan")).QuerySelector("h1")!.TextContent);
     }
 
@@ -183,7 +183,8 @@ public sealed class CrisisModeTests : IDisposable
         await Eventually.TrueAsync(async () => (await Page(client, "/steunpunt/brandweer-groenewoud")).QuerySelector(".status-full") is not null);
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Contains("'morgen' is not a date and time", health.GetProperty("lastError").GetString());
-        Assert.Contains("serving the last good content with the new statuses", health.GetProperty("lastError").GetString());
+        Assert.Contains("its last good version is served", health.GetProperty("lastError").GetString());
+        Assert.Contains("alert-warning", await client.GetStringAsync("/"));
     }
 
     [Fact]

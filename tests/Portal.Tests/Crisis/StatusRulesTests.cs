@@ -59,8 +59,11 @@ public sealed class StatusRulesTests : IDisposable
 
         var load = new ContentPipeline(_content.Root, TestPortal.Cultures).LoadContentFolder();
 
-        Assert.Null(load.Data);
-        Assert.Contains(load.Problems, p => p.ToString().Contains(expected, StringComparison.Ordinal) && p.ToString().Contains("status.yml", StringComparison.Ordinal));
+        // Refused, not served as given, and the rest of the content is served: the entry (or the unreadable file) is left out.
+        Assert.NotNull(load.Data);
+        Assert.Contains(load.Refused, r => r.ToString().Contains(expected, StringComparison.Ordinal) && r.ToString().Contains("status.yml", StringComparison.Ordinal));
+        Assert.Contains(load.Problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
+        Assert.All(load.Data.Places.SupportPoints.Where(p => p.Slug == "gemeentehuis-nijmegen"), p => Assert.Equal(Portal.Places.SupportPointState.Standby, p.Status.State));
     }
 
     [Fact]

@@ -65,7 +65,36 @@ public sealed class FakeUmbraco : HttpMessageHandler
             _items[(culture, orderKey)] = (JsonObject)item.DeepClone();
         }
 
-        _ids.Add(orderKey);
+        lock (_ids)
+        {
+            _ids.Add(orderKey);
+        }
+    }
+
+    /// <summary>A new document published in both cultures (the server order puts it last).</summary>
+    public void Add(JsonObject nl, JsonObject en)
+    {
+        var id = nl["id"]!.GetValue<string>();
+        _items[("nl", id)] = nl;
+        _items[("en", id)] = en;
+        lock (_ids)
+        {
+            if (!_ids.Contains(id))
+            {
+                _ids.Add(id);
+            }
+        }
+    }
+
+    /// <summary>A fixture item as a new document: another id, its own route, and whatever else the test changes.</summary>
+    public static JsonObject Copy(string fixture, string id, string segment, Action<JsonObject>? change = null)
+    {
+        var item = Fixture(fixture);
+        item["id"] = id;
+        item["route"]!["path"] = $"/{segment}/";
+        item["updateDate"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        change?.Invoke(item);
+        return item;
     }
 
     public void Unpublish(string id)
@@ -96,7 +125,12 @@ public sealed class FakeUmbraco : HttpMessageHandler
         if (path.StartsWith(itemPrefix, StringComparison.Ordinal))
         {
             var key = path[itemPrefix.Length..];
-            var id = key == "nijmegen" ? _ids[0] : key;
+            string id;
+            lock (_ids)
+            {
+                id = key == "nijmegen" ? _ids[0] : key;
+            }
+
             return !Empty && _items.TryGetValue((culture, id), out var item) ? Json(item.ToJsonString()) : new HttpResponseMessage(HttpStatusCode.NotFound);
         }
 
@@ -110,7 +144,13 @@ public sealed class FakeUmbraco : HttpMessageHandler
             var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query);
             var skip = int.Parse(query["skip"] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             var take = Math.Min(ServerPageCap, int.Parse(query["take"] ?? "10", System.Globalization.CultureInfo.InvariantCulture));
-            var descendants = _ids.Skip(1).Where(id => _items.ContainsKey((culture, id))).Select(id => _items[(culture, id)]).ToList();
+            List<string> ids;
+            lock (_ids)
+            {
+                ids = [.. _ids];
+            }
+
+            var descendants = ids.Skip(1).Where(id => _items.ContainsKey((culture, id))).Select(id => _items[(culture, id)]).ToList();
             if (query["sort"] == "updateDate:desc")
             {
                 descendants = [.. descendants.OrderByDescending(i => i["updateDate"]!.GetValue<string>(), StringComparer.Ordinal)];

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+
+namespace Portal.Tests.Umbraco;
+
+/// <summary>
+/// The officers' page: an officer who publishes an invalid alert beside valid pages sees the pages live, the alert refused
+/// with its reason and a link to fix it in Umbraco; residents and strangers never see the page.
+/// </summary>
+public sealed class EditorsPageTests : IDisposable
+{
+    private const string AlertId = "5a1e0c43-7c2d-4b8e-9f00-000000000005";
+    private const string NoodplanId = "5a1e0c43-7c2d-4b8e-9f00-000000000004";
+    private const string Password = "lange-zin-als-wachtwoord";
+    private const string MonitoringKey = "monitoring-key-1234567890";
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"portal-editors-{Guid.NewGuid():N}");
+    private readonly List<UmbracoPortalFactory> _factories = [];
+
+    [Fact]
+    public async Task An_officer_sees_the_refused_alert_with_its_reason_and_a_backoffice_link_and_it_is_gone_once_fixed()
+    {
+        var umbraco = new FakeUmbraco();
+        var client = Start(umbraco).CreateClient();
+        umbraco.Publish("nl", AlertId, "activeFrom", "morgen vroeg");
+        umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
+        await client.SendAsync(Webhook(AlertId));
+        await client.SendAsync(Webhook(NoodplanId));
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/noodplan")).Contains("Maak vandaag een noodplan", StringComparison.Ordinal));
+
+        var page = await new HtmlParser().ParseDocumentAsync(await Officer(client).GetStringAsync("/redactie"));
+
+        var refused = page.QuerySelector("table caption")!.ParentElement!;
+        Assert.Contains("Geweigerde items (1)", refused.TextContent);
+        var row = refused.QuerySelector("tbody tr")!;
+        Assert.Contains("melding: alert 'Stroomstoring'", row.TextContent);
+        Assert.Contains("de vorige versie", row.TextContent);
+        Assert.Contains("'morgen vroeg' is not a date and time", row.TextContent);
+        Assert.Equal($"https://cms.test/umbraco/section/content/workspace/document/edit/{AlertId}", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll("tr"), r => r.TextContent.Contains("Maak vandaag een noodplan", StringComparison.Ordinal) && r.TextContent.Contains("versie", StringComparison.Ordinal));
+        Assert.Equal("nl", page.DocumentElement.GetAttribute("lang"));
+
+        umbraco.Publish("nl", AlertId, "activeFrom", "2026-01-01T00:00:00");
+        await client.SendAsync(Webhook(AlertId));
+        await Eventually.TrueAsync(async () => (await Officer(client).GetStringAsync("/redactie")).Contains("Niets geweigerd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Monitoring_reads_the_same_as_JSON_with_its_key()
+    {
+        var umbraco = new FakeUmbraco();
+        var client = Start(umbraco).CreateClient();
+        umbraco.Publish("nl", AlertId, "linkUrl", "javascript:alert(1)");
+        await client.SendAsync(Webhook(AlertId));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/redactie/status.json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MonitoringKey);
+
+        JsonElement report = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            using var again = new HttpRequestMessage(HttpMethod.Get, "/redactie/status.json") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", MonitoringKey) } };
+            report = await (await client.SendAsync(again)).Content.ReadFromJsonAsync<JsonElement>();
+            return report.GetProperty("refused").GetArrayLength() == 1;
+        });
+        var item = report.GetProperty("refused")[0];
+        Assert.Equal("refused-last-good", item.GetProperty("state").GetString());
+        Assert.Equal("linkUrl", item.GetProperty("reasons")[0].GetProperty("field").GetString());
+        Assert.EndsWith($"/document/edit/{AlertId}", item.GetProperty("editUrl").GetString());
+        Assert.Equal("no-store", (await client.SendAsync(request)).Headers.CacheControl!.ToString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("anna:verkeerd")]
+    [InlineData("onbekend:" + Password)]
+    [InlineData("anna:")]
+    public async Task Without_the_right_name_and_password_the_page_is_401_and_asks_for_them(string? credentials)
+    {
+        var client = Start(new FakeUmbraco()).CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/redactie");
+        if (credentials is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Basic", response.Headers.WwwAuthenticate.ToString());
+        Assert.DoesNotContain("Geweigerd", await response.Content.ReadAsStringAsync());
+        using var json = new HttpRequestMessage(HttpMethod.Get, "/redactie/status.json") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "wrong") } };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(json)).StatusCode);
+    }
+
+    private static HttpClient Officer(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"anna:{Password}")));
+        return client;
+    }
+
+    private UmbracoPortalFactory Start(FakeUmbraco umbraco)
+    {
+        var factory = new UmbracoPortalFactory(umbraco, Path.Combine(_scratch, $"{Guid.NewGuid():N}", "snapshot.json"), new Dictionary<string, string>
+        {
+            ["Portal:Editors:Users:anna"] = Password,
+            ["Portal:Editors:MonitoringKey"] = MonitoringKey,
+        });
+        _factories.Add(factory);
+        return factory;
+    }
+
+    private static HttpRequestMessage Webhook(string id)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco") { Content = JsonContent.Create(new { Id = id }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UmbracoPortalFactory.Secret);
+        return request;
+    }
+
+    public void Dispose()
+    {
+        foreach (var factory in _factories)
+        {
+            factory.Dispose();
+        }
+
+        if (Directory.Exists(_scratch))
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+    }
+}
