@@ -53,6 +53,19 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_query_is_never_cut_inside_a_character()
+    {
+        // 199 letters, then an emoji: two UTF-16 units, the 200th and 201st.
+        var query = new string('a', 199) + "\U0001F50B water";
+
+        var page = await GetPage($"/zoeken?q={Uri.EscapeDataString(query)}");
+
+        var value = page.QuerySelector("#q")!.GetAttribute("value")!;
+        Assert.Equal(new string('a', 199), value);
+        Assert.NotNull(page.QuerySelector("main .search-shortened"));
+    }
+
+    [Fact]
     public async Task Results_read_as_separate_items_under_a_count_smaller_than_the_title()
     {
         var page = await GetPage("/zoeken?q=blikopener");
