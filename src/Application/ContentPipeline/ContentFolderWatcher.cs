@@ -87,7 +87,9 @@ public sealed partial class ContentFolderWatcher(
         }
     }
 
-    /// <summary>Reads content/ through the pipeline and serves it when valid and different.</summary>
+    private string? _lastLogged;
+
+    /// <summary>Reads content/ through the pipeline and serves every valid item.</summary>
     public void Reload()
     {
         try
@@ -95,10 +97,13 @@ public sealed partial class ContentFolderWatcher(
             var (draft, load) = pipeline.ReadContentFolder();
             var offer = serving.Offer(load, draft.Statuses, "content", Area,
                 (problems, kept) => $"{options.Value.ContentPath} changed but is not used: {problems}; serving {kept}");
-            if (offer == ContentOffer.Refused || load.Refused.Count > 0)
+            // Once per change of what is refused: a page that stays broken is not logged again on every status change.
+            if (load.Summary != _lastLogged && (offer == ContentOffer.Refused || load.Refused.Count > 0))
             {
                 LogRefused(logger, load.Refused.Count, load.Summary);
             }
+
+            _lastLogged = load.Summary;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -145,6 +145,29 @@ public sealed partial class UmbracoContentSync(
         Serve(await ReadEverythingAsync(cancellationToken), fullRead: true);
     }, cancellationToken);
 
+    /// <summary>
+    /// An officer's preview: the item's latest draft in every culture (the Delivery API's preview) in place of its published
+    /// version, built through the same pipeline as what is served — and then dropped: nothing is served, saved, exported,
+    /// indexed or cached. Null when nothing from Umbraco has been read yet.
+    /// </summary>
+    public async Task<(ContentLoad Load, DeliveryItem? Draft)?> PreviewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (_offered is not { } offered)
+        {
+            return null;
+        }
+
+        DeliveryItem? draft = null;
+        foreach (var culture in pipeline.Cultures.All)
+        {
+            var item = await client.GetItemAsync(id.ToString(), culture.Code, cancellationToken, preview: true);
+            draft ??= item;
+            offered = offered.With(culture.Code, id, item, time.GetUtcNow());
+        }
+
+        return (Accept(offered, _served).Load, draft);
+    }
+
     /// <summary>What reading everything costs: per culture the start item and the pages of descendants.</summary>
     private int FullReadRequests(UmbracoSnapshot offered) =>
         offered.Items.Sum(c => 1 + Math.Max(1, (int)Math.Ceiling(c.Value.Count / (double)DeliveryApiClient.PageSize)));

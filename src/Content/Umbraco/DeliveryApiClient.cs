@@ -85,14 +85,16 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
     }
 
     /// <summary>One item by GUID or path; null when Umbraco answers 404 (unpublished, deleted, or not in this culture).</summary>
-    public async Task<DeliveryItem?> GetItemAsync(string idOrPath, string culture, CancellationToken cancellationToken)
+    /// <param name="preview">The latest saved draft instead of the published version ("Preview: true", which needs the API key):
+    /// only for the officers' preview, never for what residents are served.</param>
+    public async Task<DeliveryItem?> GetItemAsync(string idOrPath, string culture, CancellationToken cancellationToken, bool preview = false)
     {
         var path = Guid.TryParse(idOrPath, out var id) ? id.ToString() : string.Join('/', idOrPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
-        using var document = await GetJsonAsync($"content/item/{path}?expand=properties[$all]", culture, cancellationToken);
+        using var document = await GetJsonAsync($"content/item/{path}?expand=properties[$all]", culture, cancellationToken, preview);
         return document is null ? null : DeliveryItem.Parse(document.RootElement);
     }
 
-    private async Task<JsonDocument?> GetJsonAsync(string relative, string culture, CancellationToken cancellationToken)
+    private async Task<JsonDocument?> GetJsonAsync(string relative, string culture, CancellationToken cancellationToken, bool preview = false)
     {
         HttpResponseMessage response;
         try
@@ -103,6 +105,11 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
             if (!string.IsNullOrEmpty(_options.ApiKey))
             {
                 request.Headers.Add("Api-Key", _options.ApiKey);
+            }
+
+            if (preview)
+            {
+                request.Headers.Add("Preview", "true");
             }
 
             if (!string.IsNullOrEmpty(_options.StartItem))

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Portal.Application.ContentPipeline;
 using Portal.Application.Editors;
+using Portal.Application.PageCatalogue;
+using Portal.Content.Model;
+using Portal.Pages;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Endpoints;
@@ -36,7 +40,61 @@ public static class EditorsEndpoints
             Private(http);
             return Results.Json(overview.Report());
         });
+        group.MapGet("/voorbeeld/{id:guid}", PreviewAsync);
         return app;
+    }
+
+    /// <summary>
+    /// An officer's preview of a draft (a page, an alert on the home page, a support point, the card texts on a card) as
+    /// residents will see it once published, in the language of ?taal=. Built beside what is served and dropped after this
+    /// response: it never reaches residents, the caches, the static site or search. A draft that would be refused says why.
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(Guid id, HttpContext http, Portal.Application.Umbraco.UmbracoContentSync sync, PortalDataStore store,
+        PageRenderer renderer, LivePageServices services, TimeProvider time)
+    {
+        Private(http);
+        if (await sync.PreviewAsync(id, http.RequestAborted) is not { } preview)
+        {
+            return Results.Problem(title: "Nog geen Umbraco-inhoud", detail: "Portal heeft Umbraco nog niet kunnen lezen; probeer het zo opnieuw.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (preview.Draft is not { } draft)
+        {
+            return Results.Problem(title: "Geen concept", detail: $"Umbraco heeft geen item met sleutel {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var refused = preview.Load.Refused.Where(r => r.Item.StartsWith($"umbraco:{id}", StringComparison.Ordinal)).ToList();
+        if (preview.Load.Data is not { } data || refused.Count > 0)
+        {
+            var reasons = refused.Count > 0 ? refused.SelectMany(r => r.Problems) : preview.Load.Problems;
+            var list = string.Concat(reasons.Select(p => $"<li>{WebUtility.HtmlEncode(p.ToString())}</li>"));
+            return Results.Content($"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Voorbeeld: zo wordt dit concept geweigerd</title>" +
+                $"<link rel=\"stylesheet\" href=\"/css/portal.css\"></head><body><main><h1 class=\"utrecht-heading-1\">Dit concept zou worden geweigerd</h1>" +
+                $"<p>Bewoners zouden na publiceren de vorige versie blijven zien. Verbeter eerst:</p><ul>{list}</ul></main></body></html>",
+                "text/html; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var culture = data.Cultures.Find(http.Request.Query["taal"].ToString()) ?? data.Cultures.Default;
+        var (type, route) = draft.ContentType switch
+        {
+            ContentTypes.ContentPage or ContentTypes.Checklist => ("content-page", new Dictionary<string, string?> { ["key"] = draft.Slug }),
+            ContentTypes.SupportPoint => ("support-point", new Dictionary<string, string?> { ["slug"] = draft.Text("slug") ?? draft.Slug }),
+            ContentTypes.CardTexts => ("card", new Dictionary<string, string?> { ["code"] = data.Places.Buurten[0].Code }),
+            _ => ("home", new Dictionary<string, string?>()), // the home page, an alert's banner, the settings in the footer
+        };
+        var page = PageContextFactory.For(http, data, culture, http.Request.Path + http.Request.QueryString);
+        var state = new PortalState(data, store.State.Search, store.State.Documents, time.GetUtcNow());
+        var view = await PortalPages.All.First(p => p.Name == type).Live!(new LiveRequest(page, state, route,
+            new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase), services, http.RequestAborted));
+        if (view is null)
+        {
+            return Results.Problem(title: "Geen voorbeeld", detail: "Dit item heeft geen eigen pagina.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var html = await view.RenderAsync(renderer, page);
+        var body = html.IndexOf("<body", StringComparison.Ordinal) is var at && at >= 0 ? html.IndexOf('>', at) + 1 : 0;
+        return Results.Content(html.Insert(body, "<p class=\"notice\" role=\"status\">Voorbeeld van een concept: bewoners zien dit pas na publiceren.</p>"),
+            "text/html; charset=utf-8");
     }
 
     /// <summary>Never cached or indexed: it names refused drafts residents must not see.</summary>

@@ -17,7 +17,12 @@ public static class PageContextFactory
             path = path[(culture.Code.Length + 1)..];
         }
 
-        var sitePath = (path.Length == 0 ? "/" : path) + http.Request.QueryString;
+        return For(http, data, culture, (path.Length == 0 ? "/" : path) + http.Request.QueryString);
+    }
+
+    /// <summary>A page in a given language at a given site path (an officer's preview, at its own address).</summary>
+    public static PageContext For(HttpContext http, PortalData data, Portal.Content.Cultures.PortalCulture culture, string sitePath)
+    {
         var styles = http.RequestServices.GetRequiredService<Portal.Pages.Styles.SiteStyles>();
         return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, SiteLinks.Live with { Asset = styles.Href },
             http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());

@@ -15,6 +15,7 @@ public sealed class EditorsPageTests : IDisposable
 {
     private const string AlertId = "5a1e0c43-7c2d-4b8e-9f00-000000000005";
     private const string NoodplanId = "5a1e0c43-7c2d-4b8e-9f00-000000000004";
+    private const string PointId = "5a1e0c43-7c2d-4b8e-9f00-000000000006";
     private const string Password = "lange-zin-als-wachtwoord";
     private const string MonitoringKey = "monitoring-key-1234567890";
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"portal-editors-{Guid.NewGuid():N}");
@@ -70,6 +71,52 @@ public sealed class EditorsPageTests : IDisposable
         Assert.Equal("linkUrl", item.GetProperty("reasons")[0].GetProperty("field").GetString());
         Assert.EndsWith($"/document/edit/{AlertId}", item.GetProperty("editUrl").GetString());
         Assert.Equal("no-store", (await client.SendAsync(request)).Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
+    public async Task An_officer_previews_a_draft_page_alert_and_point_as_residents_will_see_them_and_the_draft_never_leaks()
+    {
+        var umbraco = new FakeUmbraco();
+        var factory = Start(umbraco);
+        var client = factory.CreateClient();
+        var snapshot = await File.ReadAllTextAsync(factory.SnapshotPath);
+        umbraco.SaveDraft("nl", NoodplanId, "title", "Conceptplan voor de winter");
+        umbraco.SaveDraft("en", NoodplanId, "title", "Draft plan for winter");
+        umbraco.SaveDraft("nl", AlertId, "text", "Conceptmelding over de storing");
+        umbraco.SaveDraft("nl", PointId, "status", "full");
+
+        var page = await Officer(client).GetStringAsync($"/redactie/voorbeeld/{NoodplanId}");
+        Assert.Contains("Conceptplan voor de winter", page);
+        Assert.Contains("bewoners zien dit pas na publiceren", page);
+        Assert.Contains("Draft plan for winter", await client.GetStringAsync($"/redactie/voorbeeld/{NoodplanId}?taal=en"));
+        Assert.Contains("Conceptmelding over de storing", await client.GetStringAsync($"/redactie/voorbeeld/{AlertId}"));
+        Assert.Contains("status-full", await client.GetStringAsync($"/redactie/voorbeeld/{PointId}"));
+        var response = await client.GetAsync($"/redactie/voorbeeld/{NoodplanId}");
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+
+        // Residents, search, the health report and the snapshot never see a draft.
+        client.DefaultRequestHeaders.Authorization = null;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/redactie/voorbeeld/{NoodplanId}")).StatusCode);
+        Assert.DoesNotContain("Conceptplan", await client.GetStringAsync("/noodplan"));
+        Assert.DoesNotContain("Conceptmelding", await client.GetStringAsync("/"));
+        Assert.Contains("status-open", await client.GetStringAsync("/steunpunt/brandweer-groenewoud"));
+        Assert.DoesNotContain("Conceptplan voor de winter", await client.GetStringAsync("/zoeken?q=Conceptplan"));
+        Assert.Equal(snapshot, await File.ReadAllTextAsync(factory.SnapshotPath));
+    }
+
+    [Fact]
+    public async Task A_draft_that_would_be_refused_says_why_before_it_is_published()
+    {
+        var umbraco = new FakeUmbraco();
+        var client = Officer(Start(umbraco).CreateClient());
+        umbraco.SaveDraft("nl", AlertId, "linkUrl", "javascript:alert(1)");
+
+        var response = await client.GetAsync($"/redactie/voorbeeld/{AlertId}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Dit concept zou worden geweigerd", text);
+        Assert.Contains("field &#39;linkUrl&#39;: &#39;javascript:alert(1)&#39; is not a site path", text);
     }
 
     [Theory]

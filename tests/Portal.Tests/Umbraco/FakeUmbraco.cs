@@ -71,6 +71,15 @@ public sealed class FakeUmbraco : HttpMessageHandler
         }
     }
 
+    private readonly ConcurrentDictionary<(string Culture, string Id), JsonObject> _drafts = new();
+
+    /// <summary>What "Save" (not publish) does in the backoffice: only a request with "Preview: true" (and the API key) sees it.</summary>
+    public void SaveDraft(string culture, string id, string property, JsonNode? value)
+    {
+        var draft = _drafts.GetOrAdd((culture, id), _ => (JsonObject)_items[(culture, id)].DeepClone());
+        draft["properties"]![property] = value;
+    }
+
     /// <summary>A new document published in both cultures (the server order puts it last).</summary>
     public void Add(JsonObject nl, JsonObject en)
     {
@@ -129,6 +138,11 @@ public sealed class FakeUmbraco : HttpMessageHandler
             lock (_ids)
             {
                 id = key == "nijmegen" ? _ids[0] : key;
+            }
+
+            if (request.Headers.TryGetValues("Preview", out var preview) && preview.Single() == "true" && _drafts.TryGetValue((culture, id), out var draft))
+            {
+                return Json(draft.ToJsonString());
             }
 
             return !Empty && _items.TryGetValue((culture, id), out var item) ? Json(item.ToJsonString()) : new HttpResponseMessage(HttpStatusCode.NotFound);
