@@ -48,6 +48,9 @@ public sealed partial record PageContext(
     /// <summary>The href of a site path in another language (language switcher, hreflang).</summary>
     public string LinkFor(PortalCulture culture, string sitePath) => Links.Page(culture, sitePath);
 
+    /// <summary>The full address of a site path in a language, for hreflang; the plain link where the public address is unknown.</summary>
+    public string AbsoluteLinkFor(PortalCulture culture, string sitePath) => Links.Absolute?.Invoke(culture, sitePath) ?? LinkFor(culture, sitePath);
+
     /// <summary>The href of a static file (stylesheet, script).</summary>
     public string Asset(string path) => Links.Asset(path);
 

@@ -238,6 +238,22 @@ public sealed class ResidentTests(PortalServer server)
     public Task Arabic_pages_draw_addresses_and_distances_in_reading_order(string path) =>
         Resident.AssertRightToLeftReadsRightAsync(server.Browser, server.BaseUrl + path);
 
+    [Theory]
+    [InlineData("/ar/kaart/BU02680208")]
+    [InlineData("/kaart/BU02680208")]
+    public async Task The_card_is_readable_on_a_phone_and_its_address_line_keeps_the_buurt_code_whole(string path)
+    {
+        var page = await Resident.OpenOnPhoneAsync(server.Browser, server.BaseUrl + path);
+        var smallest = await page.EvalOnSelectorAllAsync<double>(".card-frame .mk-card *",
+            "all => Math.min(...all.filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())).map(e => parseFloat(getComputedStyle(e).fontSize)))");
+        var codeLines = await page.EvalOnSelectorAsync<int>(".card-frame .mk-nowrap",
+            "e => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map(x => Math.round(x.bottom))).size; }");
+        await page.CloseAsync();
+
+        Assert.True(smallest >= 12, $"{path}: card text down to {smallest:0.0} px on a 390 px phone");
+        Assert.Equal(1, codeLines);
+    }
+
     [Fact]
     public async Task The_heading_check_finds_a_word_broken_across_lines()
     {

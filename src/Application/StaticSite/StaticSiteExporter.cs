@@ -75,12 +75,12 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             await Parallel.ForEachAsync(work, async (page, _) =>
             {
                 var file = StaticPaths.FileFor(page.Culture, page.SitePath);
-                pages.Add(Add(site, file, await page.View.RenderAsync(renderer, Context(input, page.Culture, page.SitePath, file, assets, now))));
+                pages.Add(Add(site, file, await page.View.RenderAsync(renderer, Context(input, options, page.Culture, page.SitePath, file, assets, now))));
             });
             progress.WriteLine(FormattableString.Invariant($"{pages.Count} pages rendered after {clock.Elapsed.TotalSeconds:0.00} s"));
 
             // Its language links lead to each language's home page: there is no "not found" page to switch to.
-            var notFound = Context(input, data.Cultures.Default, "/", "404.html", assets, now) with
+            var notFound = Context(input, options, data.Cultures.Default, "/", "404.html", assets, now) with
             {
                 BaseHref = options.BaseUrl is { } published ? new Uri(published.ToString().TrimEnd('/') + "/") : null,
             };
@@ -91,6 +91,8 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             }
 
             site.Add("sitemap.xml", Sitemap(options.BaseUrl ?? input.PublicBaseUrl, pages.Select(p => p.File).Where(f => f != "404.html")));
+            site.Add("robots.txt", System.Text.Encoding.UTF8.GetBytes(
+                $"User-agent: *\nAllow: /\nSitemap: {(options.BaseUrl ?? input.PublicBaseUrl).ToString().TrimEnd('/')}/sitemap.xml\n"));
             if (pdfs is not null)
             {
                 foreach (var (culture, pdf) in await pdfs)
@@ -160,7 +162,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             await Parallel.ForEachAsync(work, async (page, _) =>
             {
                 var file = StaticPaths.FileFor(page.Culture, page.SitePath);
-                var html = await page.View.RenderAsync(renderer, Context(input, page.Culture, page.SitePath, file, assets, now));
+                var html = await page.View.RenderAsync(renderer, Context(input, options, page.Culture, page.SitePath, file, assets, now));
                 var bytes = Encoding.UTF8.GetBytes(html);
                 SiteFolderCopy.Replace(Path.Combine(building, file), bytes);
                 var (links, problems) = InternalLinks.Of(file, html);
@@ -229,12 +231,17 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
 
     private static string PdfPath(PortalCulture culture) => $"/kaarten/meterkastkaarten-{culture.Code}-a6.pdf";
 
-    private static PageContext Context(StaticExportInput input, PortalCulture culture, string sitePath, string file,
+    private static PageContext Context(StaticExportInput input, StaticExportOptions options, PortalCulture culture, string sitePath, string file,
         IReadOnlyDictionary<string, string> assets, DateTimeOffset now)
     {
+        // Where the copy is published (as the sitemap says), for the hreflang alternates, which must be absolute.
+        var published = (options.BaseUrl ?? input.PublicBaseUrl).ToString().TrimEnd('/') + "/";
         var links = new SiteLinks(
             (target, path) => StaticPaths.Relative(file, StaticPaths.FileFor(target, path)) + Fragment(path),
-            asset => StaticPaths.Relative(file, assets.TryGetValue(asset, out var hashed) ? hashed : asset.TrimStart('/')));
+            asset => StaticPaths.Relative(file, assets.TryGetValue(asset, out var hashed) ? hashed : asset.TrimStart('/')))
+        {
+            Absolute = (target, path) => published + StaticPaths.FileFor(target, path),
+        };
         return new PageContext(input.Data.Texts.For(culture), input.Data.Cultures, input.Data.Places, input.Data.Content, sitePath, links, now)
         {
             IsStatic = true,
@@ -256,6 +263,9 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             assets[source] = name;
         }
 
+        // Browsers ask every host for an icon; without one each page logs a 404 in the console.
+        site?.Add("favicon.ico", File.ReadAllBytes(Path.Combine(input.WebRoot, "favicon.ico")));
+        assets["/favicon.ico"] = "favicon.ico";
         return assets;
     }
 

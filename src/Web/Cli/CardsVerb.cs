@@ -9,7 +9,7 @@ namespace Portal.Web.Cli;
 
 /// <summary>
 /// portal cards --out DIR [--profile office|print-shop] [--crop-marks true|false] [--pdfx x3|x1a] [--size a6|a5] [--lang nl]
-/// [--format pdf,png] [--overrun 5%]: every buurt's meterkastkaart for the office printer or the print shop, with
+/// [--format pdf,png] [--overrun 5%] [--allow-non-public-qr]: every buurt's meterkastkaart for the office printer or the print shop, with
 /// quantities per buurt and wijk, in a folder that appears complete or not at all.
 /// </summary>
 public static class CardsVerb
@@ -30,16 +30,18 @@ public static class CardsVerb
         profile.AcceptOnlyFromAmong([.. PrintProfile.All.Select(p => p.Name)]);
         var cropMarks = new Option<bool?>("--crop-marks") { Description = "crop marks in the bleed: true or false (default: on for office, off for print-shop)" };
         var pdfX = new Option<string?>("--pdfx") { Description = "PDF/X flavour for print-shop: x3 or x1a (default Portal:PdfX, x3)" };
+        var allowNonPublicQr = new Option<bool>("--allow-non-public-qr") { Description = "print-shop: print although the QR codes lead to a non-public address (a proof)" };
         var command = new Command("cards", "every buurt's meterkastkaart for the office printer or the print shop, with manifest.csv")
         {
-            output, profile, cropMarks, pdfX, size, language, formats, publicUrl, overrun,
+            output, profile, cropMarks, pdfX, size, language, formats, publicUrl, overrun, allowNonPublicQr,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new PrintRunRequest(PrintProfile.Find(parse.GetValue(profile))!,
                 parse.GetResult(formats) is { Implicit: false } ? parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
-                parse.GetValue(cropMarks), parse.GetValue(pdfX), CardSize.Find(parse.GetValue(size)), parse.GetValue(language));
+                parse.GetValue(cropMarks), parse.GetValue(pdfX), CardSize.Find(parse.GetValue(size)), parse.GetValue(language),
+                parse.GetValue(allowNonPublicQr));
             if (PrintRuns.RequestProblem(request) is { } problem)
             {
                 verb.Error.WriteLine($"portal cards: {problem}");
@@ -75,6 +77,11 @@ public static class CardsVerb
         }
 
         var run = plan.Options;
+        if (plan.QrTargetWarning is { } warning)
+        {
+            verb.Error.WriteLine($"portal cards: WARNING: {warning}. Set Portal:PublicBaseUrl or --public-url before printing for residents.");
+        }
+
         try
         {
             verb.Output.WriteLine($"Rendering {plan.Cards.Count} cards ({plan.Size.Name}, {plan.Culture.Code}, {run.Profile.Name}{(run.Profile.PdfX ? $", {run.PdfX!.Name} CMYK" : "")}, " +

@@ -24,7 +24,9 @@ public static class PageContextFactory
     public static PageContext For(HttpContext http, PortalData data, Portal.Content.Cultures.PortalCulture culture, string sitePath)
     {
         var styles = http.RequestServices.GetRequiredService<Portal.Pages.Styles.SiteStyles>();
-        return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, SiteLinks.Live with { Asset = styles.Href },
+        var publicBase = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.PublicBaseUrl.ToString().TrimEnd('/');
+        var links = SiteLinks.Live with { Asset = styles.Href, Absolute = (target, path) => publicBase + target.Path(path) };
+        return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, links,
             http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 }

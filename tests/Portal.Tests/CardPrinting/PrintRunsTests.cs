@@ -23,7 +23,7 @@ public sealed class PrintRunsTests
         Assert.Equal("nl", office.Culture.Code);
         Assert.Equal(new CardOverrun(0, 5), office.Options.Overrun);
 
-        var (shop, _) = Plan(new PrintRunRequest(PrintProfile.PrintShop, PdfX: "x1a", Size: CardSize.A5, Language: "ar"));
+        var (shop, _) = Plan(new PrintRunRequest(PrintProfile.PrintShop, PdfX: "x1a", Size: CardSize.A5, Language: "ar", AllowNonPublicQrTarget: true));
         Assert.True(shop!.Options is { Pdf: true, WithPngs: false, WithSheets: false, WithCropMarks: false });
         Assert.Equal(PdfXFlavour.X1a, shop.Options.PdfX!.Flavour);
         Assert.Equal(CardSize.A5, shop.Cards[0].Size);
@@ -41,5 +41,43 @@ public sealed class PrintRunsTests
         var (plan, problem) = Plan(new PrintRunRequest(PrintProfile.Find(profile)!, formats?.Split(','), PdfX: pdfX, Language: language));
         Assert.Null(plan);
         Assert.StartsWith(reason, problem);
+    }
+
+    [Fact]
+    public void A_run_whose_QR_codes_lead_to_a_non_public_address_says_so_and_the_print_shop_run_needs_permission()
+    {
+        // The test portal's Portal:PublicBaseUrl is the default, http://localhost:5000/.
+        var (office, _) = Plan(new PrintRunRequest(PrintProfile.Office));
+        Assert.StartsWith("the QR codes lead to http://localhost:5000/, not a public host name", office!.QrTargetWarning);
+
+        var (refused, problem) = Plan(new PrintRunRequest(PrintProfile.PrintShop));
+        Assert.Null(refused);
+        Assert.Contains("--allow-non-public-qr", problem);
+
+        var (proof, _) = Plan(new PrintRunRequest(PrintProfile.PrintShop, AllowNonPublicQrTarget: true));
+        Assert.NotNull(proof!.QrTargetWarning);
+    }
+
+    [Theory]
+    [InlineData("https://noodsteunpunten.nijmegen.nl/", null)]
+    [InlineData("http://noodsteunpunten.nijmegen.nl/", "not https://")]
+    [InlineData("https://localhost/", "not a public host name")]
+    [InlineData("https://portal.local/", "not a public host name")]
+    [InlineData("https://intranet/", "not a public host name")]
+    [InlineData("https://192.168.1.20/", "a loopback or private IP address")]
+    [InlineData("https://127.0.0.1:5240/", "a loopback or private IP address")]
+    [InlineData("https://[::1]/", "a loopback or private IP address")]
+    public void Only_a_public_https_address_is_a_QR_target_residents_can_reach(string target, string? why)
+    {
+        var problem = Application.CardPrinting.PrintRuns.QrTargetProblem(new Uri(target));
+
+        if (why is null)
+        {
+            Assert.Null(problem);
+        }
+        else
+        {
+            Assert.Contains(why, problem);
+        }
     }
 }

@@ -40,6 +40,25 @@ public sealed class StaticSiteExporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_card_page_is_reachable_by_a_link_from_another_page()
+    {
+        await ExportAsync(TestContent.RepositoryContent);
+
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Site, "*.html", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}kaart{Path.DirectorySeparatorChar}")))
+        {
+            foreach (System.Text.RegularExpressions.Match href in System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(file), "href=\"([^\"#?]+)"))
+            {
+                linked.Add(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, System.Net.WebUtility.HtmlDecode(href.Groups[1].Value))));
+            }
+        }
+
+        var cards = Directory.GetFiles(Site, "*.html", SearchOption.AllDirectories).Where(f => f.Contains($"{Path.DirectorySeparatorChar}kaart{Path.DirectorySeparatorChar}")).ToList();
+        Assert.Equal(6 * 44, cards.Count);
+        Assert.Empty(cards.Where(c => !linked.Contains(Path.GetFullPath(c))).Select(c => Path.GetRelativePath(Site, c)));
+    }
+
+    [Fact]
     public async Task Every_page_fits_in_14_KB_gzipped_and_needs_no_script_or_web_font()
     {
         var result = await ExportAsync(TestContent.RepositoryContent);
@@ -66,7 +85,11 @@ public sealed class StaticSiteExporterTests : IDisposable
 
         Assert.Equal("ar", arabic.DocumentElement.GetAttribute("lang"));
         Assert.Equal("rtl", arabic.DocumentElement.GetAttribute("dir"));
-        Assert.Equal("../../en/steunpunt/obs-de-muze.html", arabic.QuerySelector("link[hreflang=en]")!.GetAttribute("href"));
+        // Alternates are absolute (at the copy's published address), with the default language as x-default.
+        Assert.Equal("https://noodsteunpunt.example/nood/en/steunpunt/obs-de-muze.html", arabic.QuerySelector("link[hreflang=en]")!.GetAttribute("href"));
+        Assert.Equal("https://noodsteunpunt.example/nood/steunpunt/obs-de-muze.html", arabic.QuerySelector("link[hreflang=x-default]")!.GetAttribute("href"));
+        Assert.Equal("User-agent: *\nAllow: /\nSitemap: https://noodsteunpunt.example/nood/sitemap.xml\n", await File.ReadAllTextAsync(Path.Combine(Site, "robots.txt")));
+        Assert.True(File.Exists(Path.Combine(Site, "favicon.ico")));
         Assert.Contains("2026", arabic.QuerySelector(".updated")!.TextContent);
         Assert.Matches(@"^\.\./\.\./css/portal\.[0-9a-f]{8}\.css$", arabic.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!);
     }

@@ -35,7 +35,8 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
             Assert.NotNull(document.QuerySelector("a.skip-link[href='#inhoud']"));
             Assert.NotNull(document.QuerySelector("main#inhoud"));
             var alternates = document.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")).ToList();
-            Assert.Equal(Languages, alternates);
+            Assert.Equal([.. Languages, "x-default"], alternates);
+            Assert.All(document.QuerySelectorAll("link[rel=alternate][hreflang]"), l => Assert.StartsWith("http://localhost:5000/", l.GetAttribute("href")));
         }
     }
 
@@ -339,6 +340,59 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.Empty(document.QuerySelectorAll("[style], [onclick], [onload]"));
         Assert.All(document.QuerySelectorAll("link[href][rel=stylesheet], img[src]"),
             e => Assert.StartsWith("/", e.GetAttribute("href") ?? e.GetAttribute("src")));
+    }
+
+    [Theory]
+    [InlineData("/opzoeken?postcode=6512GD")]
+    [InlineData("/steunpunt/gemeentehuis-nijmegen")]
+    [InlineData("/buurt/BU02680202")]
+    [InlineData("/ar/kaart/BU02680202")]
+    public async Task Lookup_support_point_buurt_and_card_pages_describe_themselves_for_search_engines(string path)
+    {
+        var document = await GetPage(path);
+
+        Assert.True(document.QuerySelector("meta[name=description]")?.GetAttribute("content") is { Length: > 40 }, $"{path}: no description");
+    }
+
+    [Fact]
+    public async Task The_web_s_usual_requests_are_answered_robots_favicon_one_address_per_page_and_compression()
+    {
+        var robots = await _client.GetAsync("/robots.txt");
+        Assert.Equal(HttpStatusCode.OK, robots.StatusCode);
+        Assert.Contains("Disallow: /opzoeken", await robots.Content.ReadAsStringAsync());
+        var icon = await _client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+
+        foreach (var (slashed, one) in new[] { ("/buurt/BU02680202/", "/buurt/BU02680202"), ("/ar/", "/ar"), ("/opzoeken/?postcode=6512GD", "/opzoeken?postcode=6512GD"), ("//elsewhere.example/", "/elsewhere.example") })
+        {
+            var response = await _client.GetAsync(new Uri(_client.BaseAddress!.GetLeftPart(UriPartial.Authority) + slashed));
+            Assert.True(response.StatusCode == HttpStatusCode.MovedPermanently, $"{slashed}: {response.StatusCode}");
+            Assert.Equal(one, response.Headers.Location!.OriginalString);
+        }
+
+        foreach (var (encoding, path) in new[] { ("br", "/"), ("gzip", "/wijken") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            var response = await _client.SendAsync(request);
+            Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        }
+
+        var css = (await GetPage("/")).QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        using var cssRequest = new HttpRequestMessage(HttpMethod.Get, css);
+        cssRequest.Headers.AcceptEncoding.ParseAdd("br");
+        Assert.Equal("br", Assert.Single((await _client.SendAsync(cssRequest)).Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task Each_wijk_table_has_a_caption_and_fixed_columns()
+    {
+        var document = await GetPage("/wijken");
+
+        var tables = document.QuerySelectorAll("table.buurten");
+        Assert.NotEmpty(tables);
+        Assert.All(tables, t => Assert.StartsWith("Buurten in de wijk", t.QuerySelector("caption")!.TextContent));
     }
 
     [Fact]
