@@ -77,7 +77,9 @@ public sealed class ContentIsolationTests : IDisposable
         var page = Path.Combine(_content.Root, "nl", "pages", "noodplan.md");
         File.WriteAllText(page, File.ReadAllText(page).Replace("title: \"Maak een noodplan\"", "title: \"Nieuw noodplan\"", StringComparison.Ordinal)
             .Replace("step: noodplan", "step: halverwege", StringComparison.Ordinal)); // one save: never valid in between
-        await Eventually.TrueAsync(async () => (await Refused(client)).Count > 0);
+        // Each re-read of content/ validates everything and rebuilds six search indexes: beside the whole suite on two
+        // cores that took longer than the default 10 s (a fresh-clone CI run). The wait ends as soon as the change shows.
+        await Eventually.TrueAsync(async () => (await Refused(client)).Count > 0, 60);
         Assert.Equal("Maak een noodplan", Title(await client.GetStringAsync("/noodplan")));
         var refused = Assert.Single(await Refused(client), r => r.GetProperty("because").GetArrayLength() == 0);
         Assert.True(refused.GetProperty("lastGoodServed").GetBoolean());
@@ -85,12 +87,12 @@ public sealed class ContentIsolationTests : IDisposable
 
         // Another page's edit goes live; the refusal stays.
         _content.Replace("nl/pages/drinkwater.md", "title: \"Drinkwater bij een storing\"", "title: \"Drinkwater als het misgaat\"");
-        await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/drinkwater")) == "Drinkwater als het misgaat");
+        await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/drinkwater")) == "Drinkwater als het misgaat", 60);
         Assert.Contains(await Refused(client), r => r.GetProperty("place").GetString()!.Contains("noodplan.md", StringComparison.Ordinal));
 
         // Fixed: the new version is live and nothing is refused.
         _content.Replace("nl/pages/noodplan.md", "step: halverwege", "step: noodplan");
-        await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/noodplan")) == "Nieuw noodplan");
+        await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/noodplan")) == "Nieuw noodplan", 60);
         Assert.Empty(await Refused(client));
         Assert.Equal("ok", (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("status").GetString());
     }

@@ -58,6 +58,15 @@ public sealed class CoverageTests : IDisposable
         Assert.Contains("<th scope=\"col\" class=\"n\">Alternatief (zonder-hazesprong.csv)</th>", html);
         Assert.Equal(2, html.Split("<svg", StringSplitOptions.None).Length - 1);
         Assert.Equal(2 * 44, System.Text.RegularExpressions.Regex.Matches(html, "<path d=\"M[^\"]+\" fill=\"#").Count);
+        // The legend is read before the maps, lists only colours the maps use, and the points are named on the map itself.
+        Assert.True(html.IndexOf("class=\"legend\"", StringComparison.Ordinal) < html.IndexOf("<svg", StringComparison.Ordinal));
+        var legend = System.Text.RegularExpressions.Regex.Match(html, "<p class=\"legend\">.*?</p>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var fills = System.Text.RegularExpressions.Regex.Matches(html, "<path d=\"M[^\"]+\" fill=\"(#[0-9a-f]+)\"").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(legend, "background: (#[0-9a-f]+)").Select(m => m.Groups[1].Value), colour => Assert.Contains(colour, fills));
+        Assert.Equal(html.Contains("fill=\"#b3261e\"", StringComparison.Ordinal), legend.Contains("ode cirkel", StringComparison.Ordinal));
+        Assert.Equal(html.Contains("fill=\"#154273\"", StringComparison.Ordinal), legend.Contains("lauwe cirkel", StringComparison.Ordinal));
+        Assert.Contains(">Gemeentehuis Nijmegen</text>", html);
+        Assert.Equal(16 + 15, System.Text.RegularExpressions.Regex.Matches(html, "</text>").Count);
         var buurten = File.ReadAllLines(Path.Combine(_out, "buurten.csv"));
         Assert.Equal(1 + 2 * 44, buurten.Length);
         Assert.Equal(1 + 16 + 15, File.ReadAllLines(Path.Combine(_out, "steunpunten.csv")).Length);
