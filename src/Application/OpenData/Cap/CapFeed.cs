@@ -34,7 +34,7 @@ public sealed partial class CapFeed(IOptions<PortalOptions> options, ContentSour
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly ConditionalWeakTable<PortalData, Editions> _editions = [];
     private CapLedger? _ledger;
-    private (CapLedger Ledger, CapFiles Files, DateTimeOffset Until)? _files;
+    private Made? _files;
 
     /// <summary>The feed and documents for <paramref name="data"/> now, issuing the messages a change calls for.</summary>
     public async Task<CapFiles> FilesAsync(PortalData data, CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ public sealed partial class CapFeed(IOptions<PortalOptions> options, ContentSour
             }
         }
 
-        if (_files is { } made && ReferenceEquals(made.Ledger, ledger) && now < made.Until)
+        if (Volatile.Read(ref _files) is { } made && ReferenceEquals(made.Ledger, ledger) && now < made.Until)
         {
             return made.Files;
         }
@@ -63,7 +63,7 @@ public sealed partial class CapFeed(IOptions<PortalOptions> options, ContentSour
         var files = Files(ledger, data, settings, now);
         // The feed lists a Cancel for a day: at the oldest Cancel's day's end it must be made again without it.
         var until = ledger.Current(now).Where(i => i.Type == CapMessageType.Cancel).Select(i => i.Sent + CapLedger.CancelKept).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
-        _files = (ledger, files, until);
+        Volatile.Write(ref _files, new Made(ledger, files, until));
         return files;
     }
 
@@ -165,6 +165,9 @@ public sealed partial class CapFeed(IOptions<PortalOptions> options, ContentSour
     private static partial void LogLedgerUnreadable(ILogger logger, string path);
 
     private sealed record Editions(IReadOnlyList<CapEdition> List, DateTimeOffset Until);
+
+    /// <summary>The files made from one ledger, until the oldest Cancel in the feed is a day old (a class: requests read it while another replaces it).</summary>
+    private sealed record Made(CapLedger Ledger, CapFiles Files, DateTimeOffset Until);
 
     private sealed class Utf8Writer : StringWriter
     {
