@@ -6,7 +6,11 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Application.ContentPipeline;
 using Portal.Application.OpenData.Cap;
+using Portal.Content.Umbraco;
+using Portal.Content.Umbraco.Seeding;
+using Portal.Tests.Umbraco;
 using Portal.Tests.Web;
 using Portal.Web.Cli;
 
@@ -67,6 +71,50 @@ public sealed class CapFeedTests : IDisposable
         Assert.Equal([Reference(alert), Reference(update)], cancel.Value("references").Split(' '));
         // The messages it replaces stay where the references say they are.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PathOf(alert))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_alert_published_in_Umbraco_updated_and_ended_is_an_Alert_an_Update_and_a_Cancel()
+    {
+        // The alert as officers publish it in Umbraco (the seeded document shapes, through the stand-in Delivery API).
+        WriteAlert("Stroomstoring in heel Nijmegen. Houd uw radio aan.", english: "Power cut in all of Nijmegen. Keep your radio on.");
+        var (draft, load) = new ContentPipeline(_content.Root, TestPortal.Cultures).ReadContentFolder();
+        var points = load.Data!.Places.SupportPoints;
+        var umbraco = new DeliveryApiStandIn(DemoDocuments.From(draft, points, TestPortal.Cultures), TestPortal.Cultures);
+        var factory = new UmbracoPortalFactory(umbraco, Path.Combine(Path.GetDirectoryName(_ledger)!, "snapshot.json"),
+            new Dictionary<string, string> { ["Portal:CapLedgerPath"] = _ledger }) { ContentPath = _content.Root };
+        _factories.Add(factory);
+        var client = factory.CreateClient();
+        // Served from the first read of Umbraco, before any tag was known. Umbraco names the alert by its item key.
+        var alert = await NextAsync(client, new EntityTagHeaderValue("\"none\""), "alert");
+        EntityTagHeaderValue tag;
+        Assert.Equal("Alert", alert.Value("msgType"));
+        Assert.Equal(["nl-NL", "en", "ar"], alert.Root!.Elements(Cap + "info").Select(i => i.Element(Cap + "language")!.Value));
+
+        async Task PublishAsync()
+        {
+            var (edited, _) = new ContentPipeline(_content.Root, TestPortal.Cultures).ReadContentFolder();
+            var document = DemoDocuments.From(edited, points, TestPortal.Cultures).Single(d => d.Key == UmbracoDocument.StableKey("alert:stroomstoring"));
+            umbraco.Publish(document);
+            using var webhook = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco") { Content = System.Net.Http.Json.JsonContent.Create(new { Id = document.Key }) };
+            webhook.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UmbracoPortalFactory.Secret);
+            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(webhook)).StatusCode);
+        }
+
+        (_, tag) = await FeedAsync(client);
+        WriteAlert("Stroomstoring in heel Nijmegen tot morgen.", english: "Power cut in all of Nijmegen until tomorrow.");
+        await PublishAsync();
+        var update = await NextAsync(client, tag, "alert", after: alert);
+        Assert.Equal("Update", update.Value("msgType"));
+        Assert.Equal([Reference(alert)], update.Value("references").Split(' '));
+
+        // The officer ends it: active-until now past.
+        (_, tag) = await FeedAsync(client);
+        WriteAlert("Stroomstoring in heel Nijmegen tot morgen.", english: "Power cut in all of Nijmegen until tomorrow.", until: DateTimeOffset.Now.AddMinutes(-1));
+        await PublishAsync();
+        var cancel = await NextAsync(client, tag, "alert", after: update);
+        Assert.Equal("Cancel", cancel.Value("msgType"));
+        Assert.Equal([Reference(alert), Reference(update)], cancel.Value("references").Split(' '));
     }
 
     [Fact]
