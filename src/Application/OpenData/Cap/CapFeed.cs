@@ -142,20 +142,18 @@ public sealed partial class CapFeed(IOptions<PortalOptions> options, ContentSour
         var feed = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Atom + "feed",
             new XElement(Atom + "id", Url(FeedPath)),
             new XElement(Atom + "title", $"Waarschuwingen en noodsteunpunten gemeente {name} (CAP 1.2)"),
-            new XElement(Atom + "updated", AtomTime(ledger.Changed ?? DateTimeOffset.UnixEpoch)),
+            new XElement(Atom + "updated", Time(ledger.Changed ?? DateTimeOffset.UnixEpoch)),
             new XElement(Atom + "author", new XElement(Atom + "name", $"Gemeente {name}"), new XElement(Atom + "uri", settings.PublicBaseUrl.ToString())),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/atom+xml"), new XAttribute("href", Url(FeedPath))),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", settings.PublicBaseUrl.ToString())),
             current.Select(issue => new XElement(Atom + "entry",
                 new XElement(Atom + "id", Url($"{DocumentFolder}/{issue.FileName}")),
                 new XElement(Atom + "title", issue.Type == CapMessageType.Cancel ? $"Ingetrokken: {issue.Headline}" : issue.Headline),
-                new XElement(Atom + "updated", AtomTime(issue.Sent)),
+                new XElement(Atom + "updated", Time(issue.Sent)),
                 new XElement(Atom + "summary", $"CAP {issue.Type}: {issue.Identifier}"),
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", DocumentMediaType),
                     new XAttribute("href", Url($"{DocumentFolder}/{issue.FileName}")))))));
-        using var text = new Utf8Writer();
-        feed.Save(text);
-        return new CapFiles(new OpenDataFile(FeedPath, "application/atom+xml; charset=utf-8", Encoding.UTF8.GetBytes(text.ToString())), documents);
+        return new CapFiles(new OpenDataFile(FeedPath, "application/atom+xml; charset=utf-8", Encoding.UTF8.GetBytes(Text(feed))), documents);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The CAP ledger {Path} could not be written: {Reason}. The feed is served from memory.")]
@@ -168,9 +166,4 @@ public sealed partial class CapFeed(IOptions<PortalOptions> options, ContentSour
 
     /// <summary>The files made from one ledger, until the oldest Cancel in the feed is a day old (a class: requests read it while another replaces it).</summary>
     private sealed record Made(CapLedger Ledger, CapFiles Files, DateTimeOffset Until);
-
-    private sealed class Utf8Writer : StringWriter
-    {
-        public override Encoding Encoding => Encoding.UTF8;
-    }
 }

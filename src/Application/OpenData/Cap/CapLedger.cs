@@ -149,9 +149,7 @@ public sealed class CapLedger
             references.Count > 0 ? E("references", string.Join(' ', references)) : null,
             infos.Select(i => new XElement(i)),
         }));
-        using var text = new Utf8StringWriter();
-        document.Save(text);
-        return new CapIssue(subject, identifier, sent, type, references, fingerprint, headline, text.ToString());
+        return new CapIssue(subject, identifier, sent, type, references, fingerprint, headline, Text(document));
     }
 
     public string ToJson() => JsonSerializer.Serialize(new LedgerFile(Changed, _subjects), Json);
@@ -180,10 +178,5 @@ public sealed class CapLedger
         public Subject With(CapIssue issue) => issue.Type == CapMessageType.Alert
             ? new Subject(issue.Sent, [issue])
             : new Subject(issue.Sent, [.. Issues, issue]);
-    }
-
-    private sealed class Utf8StringWriter : StringWriter
-    {
-        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
     }
 }

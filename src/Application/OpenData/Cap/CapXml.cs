@@ -15,8 +15,18 @@ internal static class CapXml
     public static string Time(DateTimeOffset time) =>
         MunicipalTime.ToLocal(time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>RFC 3339 for Atom.</summary>
-    public static string AtomTime(DateTimeOffset time) => Time(time);
+    /// <summary>A document as text that declares itself UTF-8 (a plain StringWriter would say UTF-16).</summary>
+    public static string Text(XDocument document)
+    {
+        using var writer = new Utf8Writer();
+        document.Save(writer);
+        return writer.ToString();
+    }
+
+    private sealed class Utf8Writer : StringWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+    }
 
     public static XElement E(string name, object? content) => new(Ns + name, content);
 
