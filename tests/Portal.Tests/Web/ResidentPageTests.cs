@@ -5,7 +5,7 @@ using AngleSharp.Html.Parser;
 
 namespace Portal.Tests.Web;
 
-public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public partial class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
@@ -254,9 +254,25 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
     {
         var seen = new HashSet<string> { "/", "/en" };
         var queue = new Queue<string>(seen);
+        var cardFiles = 0;
         while (queue.Count > 0)
         {
             var url = queue.Dequeue();
+            if (CardFileLink().Match(url) is { Success: true } card)
+            {
+                // 44 buurten × 6 languages × PDF and PNG would be 528 Chromium renders (8 minutes): the file route answers
+                // for every buurt the buurt page answers for, so the link resolves when its buurt page does. Rendering the
+                // files themselves is the card tests' (category Chromium and the browser tests).
+                cardFiles++;
+                var buurtPage = card.Groups["prefix"].Value + Portal.Content.Routing.SitePaths.Buurt(card.Groups["code"].Value);
+                if (seen.Add(buurtPage))
+                {
+                    queue.Enqueue(buurtPage);
+                }
+
+                continue;
+            }
+
             var response = await _client.GetAsync(url);
             Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
             if (response.Content.Headers.ContentType?.MediaType != "text/html")
@@ -277,7 +293,12 @@ public class ResidentPageTests(PortalFactory factory) : IClassFixture<PortalFact
 
         // Home, lookup, lists, 16 support points, 44 buurten, 9 wijken, in two languages, plus CSS and JS.
         Assert.True(seen.Count > 2 * (16 + 44 + 9), $"only {seen.Count} URLs crawled");
+        Assert.True(cardFiles >= 2 * 44 * 6, $"only {cardFiles} card file links found: every buurt's card page links its PDF and PNG in every language");
     }
+
+    /// <summary>A card file link: its language prefix and the buurt whose page decides whether it resolves.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<prefix>(/[a-z]{2})?)/kaart/(?<code>BU\d{8})\.(pdf|png)$")]
+    private static partial System.Text.RegularExpressions.Regex CardFileLink();
 
     [Theory]
     [InlineData("/buurt/BU02680100", "Hier kunt u terecht voor: informatie, eerste hulp, stroom om uw telefoon op te laden")]
