@@ -187,7 +187,7 @@ public static class Layout
 
 }
 
-[Collection(PortalServerCollection.Name)]
+[Collection(LayoutPortalServerCollection.Name)]
 public sealed class LayoutTests(PortalServer server)
 {
     [Theory]
@@ -196,14 +196,14 @@ public sealed class LayoutTests(PortalServer server)
         Layout.CheckAsync(server.Browser, server.BaseUrl + (language == "nl" ? "" : "/" + language) + page, Layout.Name("voorbeeld-live", language, page));
 }
 
-[Collection(PortalServerCollection.Name)]
-public sealed class StaticLayoutTests(PortalServer server, StaticSite site) : IClassFixture<StaticSite>
+[Collection(StaticSiteCollection.Name)]
+public sealed class StaticLayoutTests(SharedChromium chromium, StaticSite site)
 {
     [Theory]
     [MemberData(nameof(Layout.Static), MemberType = typeof(Layout))]
     public Task Static_pages_fit_every_width_without_text_over_text(string language, string page) =>
         // The static pages are the live components: the narrowest and the widest screen.
-        Layout.CheckAsync(server.Browser, $"{site.BaseUrl}/{(language == "nl" ? "" : language + "/")}{page}", Layout.Name("voorbeeld-static", language, page), [320, 1280]);
+        Layout.CheckAsync(chromium.Browser, $"{site.BaseUrl}/{(language == "nl" ? "" : language + "/")}{page}", Layout.Name("voorbeeld-static", language, page), [320, 1280]);
 }
 
 [Collection(GreenPortalServerCollection.Name)]
@@ -229,14 +229,20 @@ public sealed class GreenThemeTests(GreenPortalServer server)
     }
 }
 
-[Collection(GreenPortalServerCollection.Name)]
-public sealed class GreenStaticThemeTests(GreenPortalServer server, GreenStaticSite site) : IClassFixture<GreenStaticSite>
+[CollectionDefinition(Name)]
+public sealed class GreenStaticSiteCollection : ICollectionFixture<SharedChromium>, ICollectionFixture<GreenStaticSite>
+{
+    public const string Name = "green static site";
+}
+
+[Collection(GreenStaticSiteCollection.Name)]
+public sealed class GreenStaticThemeTests(SharedChromium chromium, GreenStaticSite site)
 {
     [Theory]
     [MemberData(nameof(Layout.Static), MemberType = typeof(Layout))]
     public async Task Static_pages_in_the_second_theme_fit_and_pass_axe(string language, string page)
     {
         var url = $"{site.BaseUrl}/{(language == "nl" ? "" : language + "/")}{page}";
-        await Layout.CheckAsync(server.Browser, url, Layout.Name("groen-static", language, page), [390], axe: true);
+        await Layout.CheckAsync(chromium.Browser, url, Layout.Name("groen-static", language, page), [390], axe: true);
     }
 }

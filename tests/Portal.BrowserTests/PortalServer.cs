@@ -6,38 +6,11 @@ using Microsoft.Playwright;
 namespace Portal.BrowserTests;
 
 /// <summary>
-/// The real `portal` binary on a free loopback port, plus one headless Debian Chromium shared by the tests.
-/// A real server (not the in-memory test host) so the browser loads pages exactly as a resident's would.
+/// The one headless Debian Chromium of the test assembly, and a page kept open in it. The static site's tests need only
+/// this; <see cref="PortalServer"/> adds a running portal.
 /// </summary>
-public class PortalServer : IAsyncLifetime
+public class SharedChromium : IAsyncLifetime
 {
-    private Process? _process;
-
-    public string BaseUrl { get; private set; } = "";
-
-    public IBrowser Browser { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var portal = Path.Combine(AppContext.BaseDirectory, "portal.dll");
-        _process = Process.Start(new ProcessStartInfo("dotnet", [portal, "--urls", BaseUrl, "--Portal:PublicBaseUrl", BaseUrl + "/",
-            "--Portal:CardCachePath", Path.Combine(Path.GetTempPath(), $"portal-cards-{port}"), .. Arguments()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilServingAsync();
-
-        Browser = await SharedBrowser.Value;
-    }
-
     /// <summary>
     /// One headless Chromium for the whole test assembly, whichever portal a test talks to: a browser start costs
     /// seconds; each test opens its own page (or context) in it. It ends with the test process.
@@ -61,9 +34,13 @@ public class PortalServer : IAsyncLifetime
     private readonly SemaphoreSlim _pageGate = new(1, 1);
     private IPage? _page;
 
+    public IBrowser Browser { get; private set; } = default!;
+
+    public virtual async Task InitializeAsync() => Browser = await SharedBrowser.Value;
+
     /// <summary>
     /// A page kept open between checks that only load a URL and read it (axe): opening a fresh page costs more than
-    /// the check. One check at a time uses it.
+    /// the check. One check at a time uses it (one page per fixture, so collections running side by side each have theirs).
     /// </summary>
     public async Task WithPageAsync(Func<IPage, Task> work)
     {
@@ -79,16 +56,51 @@ public class PortalServer : IAsyncLifetime
         }
     }
 
-    /// <summary>More arguments for the portal (another content folder).</summary>
-    protected virtual IEnumerable<string> Arguments() => [];
-
     public virtual async Task DisposeAsync()
     {
         if (_page is not null)
         {
             await _page.CloseAsync();
         }
+    }
+}
 
+/// <summary>
+/// The real `portal` binary on a free loopback port, in the shared Chromium. A real server (not the in-memory test host)
+/// so the browser loads pages exactly as a resident's would.
+/// </summary>
+public class PortalServer : SharedChromium
+{
+    private Process? _process;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var portal = Path.Combine(AppContext.BaseDirectory, "portal.dll");
+        _process = Process.Start(new ProcessStartInfo("dotnet", [portal, "--urls", BaseUrl, "--Portal:PublicBaseUrl", BaseUrl + "/",
+            "--Portal:CardCachePath", Path.Combine(Path.GetTempPath(), $"portal-cards-{port}"), .. Arguments()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        })!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+        await base.InitializeAsync();
+    }
+
+    /// <summary>More arguments for the portal (another content folder).</summary>
+    protected virtual IEnumerable<string> Arguments() => [];
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -138,6 +150,16 @@ public class PortalServer : IAsyncLifetime
 public sealed class PortalServerCollection : ICollectionFixture<PortalServer>
 {
     public const string Name = "portal server";
+}
+
+/// <summary>
+/// The screenshot set's live pages, on a portal of their own: xUnit runs one collection's tests one after another, so
+/// the browser checks are spread over collections that run side by side (they wait on Chromium more than on a core).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class LayoutPortalServerCollection : ICollectionFixture<PortalServer>
+{
+    public const string Name = "layout portal server";
 }
 
 /// <summary>

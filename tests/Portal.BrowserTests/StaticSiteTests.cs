@@ -96,8 +96,15 @@ public class StaticSite : IAsyncLifetime
     }
 }
 
-[Collection(PortalServerCollection.Name)]
-public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixture<StaticSite>
+/// <summary>One static export (printing its card PDFs once) for every test of the static site in the default theme.</summary>
+[CollectionDefinition(Name)]
+public sealed class StaticSiteCollection : ICollectionFixture<SharedChromium>, ICollectionFixture<StaticSite>
+{
+    public const string Name = "static site";
+}
+
+[Collection(StaticSiteCollection.Name)]
+public class StaticSiteTests(SharedChromium chromium, StaticSite site)
 {
     public static TheoryData<string> SampleOfEveryPageTypeInEveryLanguage()
     {
@@ -121,7 +128,7 @@ public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixtu
     public Task Has_no_axe_violations_with_JavaScript_disabled(string path) =>
         // axe itself is a script and cannot run where scripts are off. The exported pages contain no script (asserted
         // here), so they render the same with scripting off as the page axe checks with it on.
-        server.WithPageAsync(async page =>
+        chromium.WithPageAsync(async page =>
         {
             var response = await page.GotoAsync($"{site.BaseUrl}/{path}");
             Assert.Equal(200, response!.Status);
@@ -134,7 +141,7 @@ public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixtu
     [Fact]
     public async Task A_resident_finds_their_support_point_from_a_USB_stick()
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Path.Combine(site.Folder, "index.html")).AbsoluteUri);
 
@@ -153,7 +160,7 @@ public class StaticSiteTests(PortalServer server, StaticSite site) : IClassFixtu
     [Fact]
     public async Task The_plain_form_works_on_a_static_host()
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{site.BaseUrl}/en/index.html");
 

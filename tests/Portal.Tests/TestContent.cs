@@ -17,6 +17,12 @@ public sealed class TestContent : IDisposable
 
     public static string RepositoryContent => Path.Combine(RepositoryRoot, "content");
 
+    /// <summary>
+    /// The print cache of the demo cards, shared by the tests that print them: Chromium prints each card once per build.
+    /// Beside the test binaries (not in /tmp), so a fresh clone starts cold as CI does and a measured suite time is honest.
+    /// </summary>
+    public static string SharedPrintCache { get; } = Path.Combine(AppContext.BaseDirectory, "card-prints");
+
     public string DataFile(string name) => Path.Combine(DataDirectory, name);
 
     public void Replace(string relativePath, string oldText, string newText)

@@ -381,7 +381,7 @@ public sealed class CrisisModeTests : IDisposable
     {
         ["Portal:StaticOutputPath"] = StaticFolder,
         // Shared by the tests: the card PDFs are the same for all of them, so Chromium prints them once per run.
-        ["Portal:PrintCachePath"] = Path.Combine(Path.GetTempPath(), "portal-tests-card-prints"),
+        ["Portal:PrintCachePath"] = TestContent.SharedPrintCache,
         ["Portal:CardCachePath"] = Path.Combine(_scratch, "cards"),
         ["Portal:CapLedgerPath"] = Path.Combine(_scratch, "cap-ledger.json"),
     };

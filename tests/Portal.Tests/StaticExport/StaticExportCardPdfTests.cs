@@ -7,8 +7,7 @@ namespace Portal.Tests.StaticExport;
 [Trait("Category", "Chromium")]
 public sealed class StaticExportCardPdfTests : IDisposable
 {
-    /// <summary>Shared with the crisis tests: the same demo cards, printed once per run.</summary>
-    private static readonly string SharedPrints = Path.Combine(Path.GetTempPath(), "portal-tests-card-prints");
+    private static readonly string SharedPrints = TestContent.SharedPrintCache;
 
     private readonly string _root = Directory.CreateTempSubdirectory("portal-static-pdf-").FullName;
 
