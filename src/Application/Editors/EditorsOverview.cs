@@ -6,7 +6,13 @@ using Portal.Content.Umbraco;
 namespace Portal.Application.Editors;
 
 /// <summary>Why an item is refused: the field (as the source names it) and what is wrong with it.</summary>
-public sealed record EditorReason(string Field, string Message);
+/// <param name="Message">In English, as logs and /health say it (for monitoring that matches on it).</param>
+/// <param name="Dutch">For the officer, in plain Dutch: what is wrong and what to do.</param>
+public sealed record EditorReason(string Field, string Message, string Dutch)
+{
+    /// <summary>Every problem that refuses an item is worded in Dutch where it is made; English only if one was missed.</summary>
+    public static EditorReason Of(Portal.Places.Catalog.DataProblem problem) => new(problem.Field, problem.Message, problem.Dutch ?? problem.Message);
+}
 
 /// <summary>One item in one language, as the officers' overview lists it.</summary>
 /// <param name="Kind">pagina, melding, steunpunt, kaartteksten, instellingen, status or item.</param>
@@ -34,7 +40,7 @@ public sealed class EditorsOverview(PortalDataStore store, ContentSourceStatus s
         var data = store.IsLoaded ? store.Current : null;
         var refused = status.Refused.Select(r => new EditorItem(KindOf(r.Refusal.Problems[0].Location), r.Refusal.Place, CultureOf(r.Refusal.Item),
             r.Refusal.LastGoodServed ? "refused-last-good" : "refused-left-out",
-            [.. r.Refusal.Problems.Select(p => new EditorReason(p.Field, p.Message))], r.Since, null, EditUrl(r.Refusal.Item), r.Refusal.Because)).ToList();
+            [.. r.Refusal.Problems.Select(EditorReason.Of)], r.Since, null, EditUrl(r.Refusal.Item), r.Refusal.Because)).ToList();
         var live = data is null ? [] : Live(data).ToList();
         return new EditorsReport(status.Source, data?.Content.Version, store.IsLoaded ? store.State.LoadedAt : null, status.LastRefresh, refused, live,
             data is null ? [] : TranslationStatus.Behind(data.Content, data.Cultures), status.Problems);

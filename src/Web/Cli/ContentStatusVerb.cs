@@ -36,7 +36,7 @@ public static class ContentStatusVerb
                 verb.Output.WriteLine($"  {item.Place}{(overview.EditUrl(item.Item) is { } url ? $"  {url}" : "")}");
                 foreach (var problem in item.Problems)
                 {
-                    verb.Output.WriteLine($"    {(problem.Field.Length == 0 ? "" : $"{problem.Field}: ")}{problem.Message}");
+                    verb.Output.WriteLine($"    {(problem.Field.Length == 0 ? "" : $"{problem.Field}: ")}{Portal.Application.Editors.EditorReason.Of(problem).Dutch}");
                 }
 
                 if (item.Because.Count > 0)

@@ -67,7 +67,7 @@ public static class EditorsEndpoints
         if (preview.Load.Data is not { } data || refused.Count > 0)
         {
             var reasons = refused.Count > 0 ? refused.SelectMany(r => r.Problems) : preview.Load.Problems;
-            var list = string.Concat(reasons.Select(p => $"<li>{WebUtility.HtmlEncode(p.ToString())}</li>"));
+            var list = string.Concat(reasons.Select(EditorReason.Of).Select(r => $"<li>{(r.Field.Length > 0 ? $"<code>{WebUtility.HtmlEncode(r.Field)}</code>: " : "")}{WebUtility.HtmlEncode(r.Dutch)}</li>"));
             return Results.Content($"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Voorbeeld: zo wordt dit concept geweigerd</title>" +
                 $"<link rel=\"stylesheet\" href=\"/css/portal.css\"></head><body><main><h1 class=\"utrecht-heading-1\">Dit concept zou worden geweigerd</h1>" +
                 $"<p>Bewoners zouden na publiceren de vorige versie blijven zien. Verbeter eerst:</p><ul>{list}</ul></main></body></html>",
@@ -134,7 +134,7 @@ public static class EditorsEndpoints
                     .Append("</td><td>").Append(item.State == "refused-last-good" ? "de vorige versie" : "niets: dit item staat niet op de site").Append("</td><td><ul>");
                 foreach (var reason in item.Reasons)
                 {
-                    html.Append("<li>").Append(reason.Field.Length > 0 ? $"<code>{E(reason.Field)}</code>: " : "").Append(E(reason.Message)).Append("</li>");
+                    html.Append("<li>").Append(reason.Field.Length > 0 ? $"<code>{E(reason.Field)}</code>: " : "").Append(E(reason.Dutch)).Append("</li>");
                 }
 
                 if (item.Because.Count > 0)

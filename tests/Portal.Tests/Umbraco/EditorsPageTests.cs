@@ -39,7 +39,7 @@ public sealed class EditorsPageTests : IDisposable
         var row = refused.QuerySelector("tbody tr")!;
         Assert.Contains("melding: alert 'Stroomstoring'", row.TextContent);
         Assert.Contains("de vorige versie", row.TextContent);
-        Assert.Contains("'morgen vroeg' is not a date and time", row.TextContent);
+        Assert.Contains("activeFrom: 'morgen vroeg' is geen datum met tijd. Kies het begin van de melding opnieuw", row.TextContent);
         Assert.Equal($"https://cms.test/umbraco/section/content/workspace/document/edit/{AlertId}", row.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains(page.QuerySelectorAll("tr"), r => r.TextContent.Contains("Maak vandaag een noodplan", StringComparison.Ordinal) && r.TextContent.Contains("versie", StringComparison.Ordinal));
         Assert.Equal("nl", page.DocumentElement.GetAttribute("lang"));
@@ -69,6 +69,8 @@ public sealed class EditorsPageTests : IDisposable
         var item = report.GetProperty("refused")[0];
         Assert.Equal("refused-last-good", item.GetProperty("state").GetString());
         Assert.Equal("linkUrl", item.GetProperty("reasons")[0].GetProperty("field").GetString());
+        Assert.StartsWith("'javascript:alert(1)' is not a site path", item.GetProperty("reasons")[0].GetProperty("message").GetString());
+        Assert.StartsWith("De link 'javascript:alert(1)' is geen pagina van deze site", item.GetProperty("reasons")[0].GetProperty("dutch").GetString());
         Assert.EndsWith($"/document/edit/{AlertId}", item.GetProperty("editUrl").GetString());
         Assert.Equal("no-store", (await client.SendAsync(request)).Headers.CacheControl!.ToString());
     }
@@ -116,7 +118,7 @@ public sealed class EditorsPageTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("Dit concept zou worden geweigerd", text);
-        Assert.Contains("field &#39;linkUrl&#39;: &#39;javascript:alert(1)&#39; is not a site path", text);
+        Assert.Contains("<code>linkUrl</code>: De link &#39;javascript:alert(1)&#39; is geen pagina van deze site", text);
     }
 
     [Theory]
