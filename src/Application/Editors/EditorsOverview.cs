@@ -26,14 +26,16 @@ public sealed record EditorItem(string Kind, string Name, string? Culture, strin
 /// <summary>Everything the officers' page and its JSON show.</summary>
 /// <param name="Translations">Pages and card texts not translated yet, or translated from an older Dutch version.</param>
 /// <param name="Problems">What concerns everything (/health's problems).</param>
+/// <param name="Rebuilds">What was rebuilt after the last publishes (live pages, cards, static site, print run) and when.</param>
 public sealed record EditorsReport(string Source, string? ContentVersion, DateTimeOffset? LoadedAt, DateTimeOffset? LastRefresh,
-    IReadOnlyList<EditorItem> Refused, IReadOnlyList<EditorItem> Live, IReadOnlyList<OutdatedTranslation> Translations, IReadOnlyList<string> Problems);
+    IReadOnlyList<EditorItem> Refused, IReadOnlyList<EditorItem> Live, IReadOnlyList<OutdatedTranslation> Translations, IReadOnlyList<string> Problems,
+    IReadOnlyList<Portal.Application.Publishing.RebuildOutcome> Rebuilds);
 
 /// <summary>
 /// For communication officers: per item and language, live or refused, why, since when, and a link that opens it in the
 /// Umbraco backoffice. Read from what is served and what was refused; it changes nothing.
 /// </summary>
-public sealed class EditorsOverview(PortalDataStore store, ContentSourceStatus status, IOptions<UmbracoOptions> umbraco)
+public sealed class EditorsOverview(PortalDataStore store, ContentSourceStatus status, Portal.Application.Publishing.RebuildLog rebuilds, IOptions<UmbracoOptions> umbraco)
 {
     public EditorsReport Report()
     {
@@ -43,7 +45,7 @@ public sealed class EditorsOverview(PortalDataStore store, ContentSourceStatus s
             [.. r.Refusal.Problems.Select(EditorReason.Of)], r.Since, null, EditUrl(r.Refusal.Item), r.Refusal.Because)).ToList();
         var live = data is null ? [] : Live(data).ToList();
         return new EditorsReport(status.Source, data?.Content.Version, store.IsLoaded ? store.State.LoadedAt : null, status.LastRefresh, refused, live,
-            data is null ? [] : TranslationStatus.Behind(data.Content, data.Cultures), status.Problems);
+            data is null ? [] : TranslationStatus.Behind(data.Content, data.Cultures), status.Problems, rebuilds.Outcomes());
     }
 
     /// <summary>Umbraco's backoffice opens a document at /umbraco/section/content/workspace/document/edit/{key}.</summary>

@@ -45,6 +45,12 @@ public static class ContentStatusVerb
                 }
             }
 
+            foreach (var rebuild in overview.Report().Rebuilds)
+            {
+                verb.Output.WriteLine($"Rebuilt {rebuild.What}: {(rebuild.Succeeded is { } at ? $"{at:u} (content version {rebuild.Version}; {rebuild.Result})" : "not yet")}"
+                    + (rebuild.Failed is { } failed ? $"; last failed {failed:u}: {rebuild.Reason}" : ""));
+            }
+
             if (behind.Count == 0)
             {
                 verb.Output.WriteLine("Every translation is up to date.");
