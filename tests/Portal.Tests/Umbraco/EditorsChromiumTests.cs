@@ -21,15 +21,25 @@ public sealed class EditorsChromiumTests : IDisposable
     public async Task After_a_publish_the_officer_sees_when_the_static_site_was_exported_again()
     {
         var umbraco = new FakeUmbraco();
+        // The stand-in's alert links to /stroomuitval, a page only content/ has: the export (rightly) refuses the broken link.
+        umbraco.Publish("nl", "5a1e0c43-7c2d-4b8e-9f00-000000000005", "linkUrl", "/noodplan");
         var factory = Start(umbraco);
         var client = Officer(factory.CreateClient());
         var published = DateTimeOffset.UtcNow;
 
         umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
         await client.SendAsync(Webhook(NoodplanId));
-        await Eventually.TrueAsync(async () => EditorsPageTests.Rebuilt(await EditorsPageTests.Report(client), "static site") is { } site
-            && site.TryGetProperty("succeeded", out var at) && at.ValueKind == System.Text.Json.JsonValueKind.String && at.GetDateTimeOffset() >= published
-            && site.GetProperty("version").GetString() == (await EditorsPageTests.Report(client)).GetProperty("contentVersion").GetString(), 300);
+        // The first export prints every card PDF of the stand-in's card texts (then shared through the print cache).
+        try
+        {
+            await Eventually.TrueAsync(async () => EditorsPageTests.Rebuilt(await EditorsPageTests.Report(client), "static site") is { } site
+                && site.TryGetProperty("succeeded", out var at) && at.ValueKind == System.Text.Json.JsonValueKind.String && at.GetDateTimeOffset() >= published
+                && site.GetProperty("version").GetString() == (await EditorsPageTests.Report(client)).GetProperty("contentVersion").GetString(), 300);
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException($"{e.Message}: {await EditorsPageTests.Report(client)}\n{string.Join("\n", factory.LogLines.TakeLast(30))}", e);
+        }
 
         var report = await EditorsPageTests.Report(client);
         var version = report.GetProperty("contentVersion").GetString()!;
@@ -50,7 +60,7 @@ public sealed class EditorsChromiumTests : IDisposable
         umbraco.SaveDraft("nl", CardId, "title", "Conceptkaart winter");
 
         var preview = await client.GetStringAsync($"/redactie/voorbeeld/{CardId}");
-        var link = new HtmlParser().ParseDocument(preview).QuerySelectorAll("a").Single(a => a.TextContent.Contains("als PDF", StringComparison.Ordinal)).GetAttribute("href")!;
+        var link = new HtmlParser().ParseDocument(preview).QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(href => href?.StartsWith("/redactie/voorbeeld/", StringComparison.Ordinal) == true)!;
         var response = await client.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
