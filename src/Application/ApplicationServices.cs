@@ -57,8 +57,10 @@ public static class ApplicationServices
         services.AddSingleton<OpenData.Cap.CapFeed>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
+        services.AddSingleton<RebuildLog>();
         services.AddSingleton<ContentServing>();
         services.AddSingleton<Editors.EditorsOverview>();
+        services.AddSingleton<Editors.DraftCardPdf>();
         services.AddSingleton<Statuses.SupportPointStatuses>();
         services.AddSingleton<Coverage.CoverageReport>();
         services.AddTransient<PageCatalogue.LivePageServices>();

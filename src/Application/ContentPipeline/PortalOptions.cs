@@ -50,6 +50,9 @@ public sealed class PortalOptions
     /// <summary>Every CAP message sent (identifiers, references): shared by the server and the command line on this machine.</summary>
     public string CapLedgerPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "var", "cap-ledger.json");
 
+    /// <summary>What was rebuilt after the last publishes and when (the officers' overview; `portal content status` reads it from another process).</summary>
+    public string RebuildLogPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "var", "rebuilds.json");
+
     /// <summary>The PDF/X flavour of print-shop runs: x3 (PDF/X-3:2002, default) or x1a (PDF/X-1a:2001).</summary>
     public string PdfX { get; set; } = "x3";
 

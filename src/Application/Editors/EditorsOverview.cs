@@ -6,7 +6,13 @@ using Portal.Content.Umbraco;
 namespace Portal.Application.Editors;
 
 /// <summary>Why an item is refused: the field (as the source names it) and what is wrong with it.</summary>
-public sealed record EditorReason(string Field, string Message);
+/// <param name="Message">In English, as logs and /health say it (for monitoring that matches on it).</param>
+/// <param name="Dutch">For the officer, in plain Dutch: what is wrong and what to do.</param>
+public sealed record EditorReason(string Field, string Message, string Dutch)
+{
+    /// <summary>Every problem that refuses an item is worded in Dutch where it is made; English only if one was missed.</summary>
+    public static EditorReason Of(Portal.Places.Catalog.DataProblem problem) => new(problem.Field, problem.Message, problem.Dutch ?? problem.Message);
+}
 
 /// <summary>One item in one language, as the officers' overview lists it.</summary>
 /// <param name="Kind">pagina, melding, steunpunt, kaartteksten, instellingen, status or item.</param>
@@ -20,24 +26,26 @@ public sealed record EditorItem(string Kind, string Name, string? Culture, strin
 /// <summary>Everything the officers' page and its JSON show.</summary>
 /// <param name="Translations">Pages and card texts not translated yet, or translated from an older Dutch version.</param>
 /// <param name="Problems">What concerns everything (/health's problems).</param>
+/// <param name="Rebuilds">What was rebuilt after the last publishes (live pages, cards, static site, print run) and when.</param>
 public sealed record EditorsReport(string Source, string? ContentVersion, DateTimeOffset? LoadedAt, DateTimeOffset? LastRefresh,
-    IReadOnlyList<EditorItem> Refused, IReadOnlyList<EditorItem> Live, IReadOnlyList<OutdatedTranslation> Translations, IReadOnlyList<string> Problems);
+    IReadOnlyList<EditorItem> Refused, IReadOnlyList<EditorItem> Live, IReadOnlyList<OutdatedTranslation> Translations, IReadOnlyList<string> Problems,
+    IReadOnlyList<Portal.Application.Publishing.RebuildOutcome> Rebuilds);
 
 /// <summary>
 /// For communication officers: per item and language, live or refused, why, since when, and a link that opens it in the
 /// Umbraco backoffice. Read from what is served and what was refused; it changes nothing.
 /// </summary>
-public sealed class EditorsOverview(PortalDataStore store, ContentSourceStatus status, IOptions<UmbracoOptions> umbraco)
+public sealed class EditorsOverview(PortalDataStore store, ContentSourceStatus status, Portal.Application.Publishing.RebuildLog rebuilds, IOptions<UmbracoOptions> umbraco)
 {
     public EditorsReport Report()
     {
         var data = store.IsLoaded ? store.Current : null;
         var refused = status.Refused.Select(r => new EditorItem(KindOf(r.Refusal.Problems[0].Location), r.Refusal.Place, CultureOf(r.Refusal.Item),
             r.Refusal.LastGoodServed ? "refused-last-good" : "refused-left-out",
-            [.. r.Refusal.Problems.Select(p => new EditorReason(p.Field, p.Message))], r.Since, null, EditUrl(r.Refusal.Item), r.Refusal.Because)).ToList();
+            [.. r.Refusal.Problems.Select(EditorReason.Of)], r.Since, null, EditUrl(r.Refusal.Item), r.Refusal.Because)).ToList();
         var live = data is null ? [] : Live(data).ToList();
         return new EditorsReport(status.Source, data?.Content.Version, store.IsLoaded ? store.State.LoadedAt : null, status.LastRefresh, refused, live,
-            data is null ? [] : TranslationStatus.Behind(data.Content, data.Cultures), status.Problems);
+            data is null ? [] : TranslationStatus.Behind(data.Content, data.Cultures), status.Problems, rebuilds.Outcomes());
     }
 
     /// <summary>Umbraco's backoffice opens a document at /umbraco/section/content/workspace/document/edit/{key}.</summary>

@@ -24,6 +24,7 @@ public sealed partial class ContentPublisher(
     PrintRuns printRuns,
     StaticSitePublisher staticSite,
     ContentSourceStatus status,
+    RebuildLog rebuilds,
     PortalMetrics metrics,
     IOptions<PortalOptions> options,
     TimeProvider time,
@@ -44,7 +45,11 @@ public sealed partial class ContentPublisher(
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(10);
 
     /// <summary>Schedules the rebuild for newly served data and returns at once; the task completes when it is done.</summary>
-    public Task Published(PortalData data) => Enqueue(data, scheduled: false);
+    public Task Published(PortalData data)
+    {
+        rebuilds.Succeeded(RebuildLog.LivePages, data.Content.Version, "served");
+        return Enqueue(data, scheduled: false);
+    }
 
     /// <summary>
     /// When the server starts serving: the static site is exported from what is served (it may be older), so later
@@ -57,6 +62,7 @@ public sealed partial class ContentPublisher(
             _published = data;
         }
 
+        rebuilds.Succeeded(RebuildLog.LivePages, data.Content.Version, "served");
         return Enqueue(data, scheduled: true);
     }
 
@@ -107,8 +113,9 @@ public sealed partial class ContentPublisher(
             await RunAsync("card cache", () =>
             {
                 cardCache.Prune(data.Content.Version);
+                rebuilds.Succeeded(RebuildLog.Cards, data.Content.Version, "made again on first download");
                 return Task.CompletedTask;
-            });
+            }, RebuildLog.Cards);
         }
 
         var diskFailed = false;
@@ -122,7 +129,8 @@ public sealed partial class ContentPublisher(
                     : await staticSite.UpdateAsync(data, site, change.Shown, TextWriter.Null);
                 metrics.StaticExported(everyPage ? "full" : "status", clock.Elapsed);
                 LogDone(logger, "static site", $"{result.Pages} pages in {result.Folder}", data.Content.Version);
-            });
+                rebuilds.Succeeded(RebuildLog.StaticSite, data.Content.Version, everyPage ? $"{result.Pages} pages in {result.Folder}" : $"{result.Pages} pages updated in {result.Folder}");
+            }, RebuildLog.StaticSite);
         }
 
         if (options.Value.CardOutputPath is { Length: > 0 } cards && (change.Content || _printRunOwed))
@@ -133,7 +141,8 @@ public sealed partial class ContentPublisher(
                 var (plan, problem) = printRuns.Plan(data, new PrintRunRequest(PrintProfile.Office));
                 var result = plan is null ? throw new InvalidOperationException(problem) : await printRuns.RunAsync(data, plan, cards, LineProgress.None);
                 LogDone(logger, "print run", $"{result.Cards} cards in {result.Folder}", data.Content.Version);
-            });
+                rebuilds.Succeeded(RebuildLog.PrintRun, data.Content.Version, $"{result.Cards} cards in {result.Folder}");
+            }, RebuildLog.PrintRun);
             _printRunOwed = printRunFailed;
             diskFailed |= printRunFailed;
         }
@@ -175,7 +184,7 @@ public sealed partial class ContentPublisher(
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <returns>Whether it failed for a reason of the disk, which a later try may not meet.</returns>
-    private async Task<bool> RunAsync(string what, Func<Task> work)
+    private async Task<bool> RunAsync(string what, Func<Task> work, string output)
     {
         var area = $"publishing {what}";
         try
@@ -191,21 +200,22 @@ public sealed partial class ContentPublisher(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Failed(what, e, $"; tried again in {_retryAfter.TotalSeconds:0} s");
+            Failed(what, output, e, $"; tried again in {_retryAfter.TotalSeconds:0} s");
             return true;
         }
         catch (Exception e)
         {
-            Failed(what, e, "");
+            Failed(what, output, e, "");
             return false;
         }
     }
 
-    private void Failed(string what, Exception e, string retry)
+    private void Failed(string what, string output, Exception e, string retry)
     {
         var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var message = string.Join(" ", lines.Take(4)) + (lines.Length > 4 ? $" … and {lines.Length - 4} more" : "");
         status.Failed($"publishing {what}", $"{message}; the previous output was left as it was{retry}");
+        rebuilds.Failed(output, $"{message}{retry}");
         metrics.PublishFailed(what);
         LogFailed(logger, what, e);
     }

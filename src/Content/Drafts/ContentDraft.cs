@@ -22,7 +22,9 @@ public sealed record ContentOrigin(string File, string Location, bool IsUmbraco 
     /// </summary>
     public string? Item { get; init; }
 
-    public DataProblem Problem(string field, string message) => new(File, Location, IsUmbraco ? UmbracoAlias(field) : field, message) { Item = Item };
+    /// <param name="dutch">The same for a communication officer in plain Dutch: what is wrong and what to do (<see cref="DataProblem.Dutch"/>).</param>
+    public DataProblem Problem(string field, string message, string dutch) =>
+        new(File, Location, IsUmbraco ? UmbracoAlias(field) : field, message) { Item = Item, Dutch = dutch };
 
     /// <summary>Pages and card texts are refused per culture (a broken translation keeps the Dutch page); other items as a whole.</summary>
     public static ContentOrigin UmbracoItem(string contentType, string name, Guid id, string culture) =>

@@ -68,7 +68,10 @@ public static class MarkdownContentSource
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         if (!text.StartsWith("---\n", StringComparison.Ordinal) || text.IndexOf("\n---\n", 3, StringComparison.Ordinal) is var end && end < 0)
         {
-            problems.Add(new DataProblem(file, "line 1", "", "expected front matter between a first line '---' and a closing '---'") { Item = file });
+            problems.Add(new DataProblem(file, "line 1", "", "expected front matter between a first line '---' and a closing '---'")
+            {
+                Item = file, Dutch = "Bovenaan het bestand ontbreken de gegevens van de pagina tussen twee regels '---'. Zet ze terug: titel, samenvatting en versie.",
+            });
             return null;
         }
 
@@ -111,7 +114,10 @@ public static class MarkdownContentSource
         catch (YamlException e)
         {
             // The file is the item: a page, the card, or site.yml (then its settings and alerts keep their last good version).
-            problems.Add(new DataProblem(file, $"line {e.Start.Line + lineOffset}", "", $"not valid front matter: {YamlErrors.Reason(e)}") { Item = file });
+            problems.Add(new DataProblem(file, $"line {e.Start.Line + lineOffset}", "", $"not valid front matter: {YamlErrors.Reason(e)}")
+            {
+                Item = file, Dutch = $"De gegevens in regel {e.Start.Line + lineOffset} zijn niet te lezen. Kijk of er een dubbele punt na de naam staat, of inspringen klopt en of een getal een getal is.",
+            });
             return null;
         }
     }

@@ -51,7 +51,10 @@ public static class StatusFile
 
         if (IsEmptied(text, entries))
         {
-            problems.Add(new DataProblem(file, "line 1", "points", "the file lists no points; a status file that was emptied or cut off would put every support point on standby. Write `points: {}` to mean that") { Item = file });
+            problems.Add(new DataProblem(file, "line 1", "points", "the file lists no points; a status file that was emptied or cut off would put every support point on standby. Write `points: {}` to mean that")
+            {
+                Item = file, Dutch = "Het statusbestand noemt geen steunpunten. Bedoelt u dat geen enkel steunpunt een status heeft? Schrijf dan `points: {}`.",
+            });
             return null;
         }
 
@@ -70,7 +73,10 @@ public static class StatusFile
         catch (YamlException e)
         {
             // The file is the item: unreadable, the statuses keep their last good version.
-            problems.Add(new DataProblem(file, $"line {e.Start.Line}", "", $"not valid YAML: {YamlErrors.Reason(e)}") { Item = file });
+            problems.Add(new DataProblem(file, $"line {e.Start.Line}", "", $"not valid YAML: {YamlErrors.Reason(e)}")
+            {
+                Item = file, Dutch = $"Regel {e.Start.Line} van het statusbestand is niet te lezen. Kijk of er een dubbele punt na de naam staat en of inspringen klopt.",
+            });
             return null;
         }
     }

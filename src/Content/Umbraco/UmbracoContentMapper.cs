@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Content.Cultures;
 using Portal.Content.Drafts;
 using Portal.Content.Model;
+using Portal.Content.Validation;
 using Portal.Places;
 using Portal.Places.Catalog;
 using Portal.Places.Geography;
@@ -86,7 +87,7 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
             var number = item.Number(alias);
             if (number is not null && (number != Math.Floor(number.Value) || number is < 0 or > int.MaxValue))
             {
-                sink.Add(Origin(item, culture).Problem(alias, $"'{number}' is not a whole number"));
+                sink.Add(Origin(item, culture).Problem(alias, $"'{number}' is not a whole number", $"'{number}' is geen heel getal. Vul een heel getal in, zonder komma."));
                 return null;
             }
 
@@ -96,7 +97,8 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
         PageDraft ToPage(DeliveryItem item, string key, PortalCulture culture, int position)
         {
             var body = RichText.ToSafeHtml(item.Element("body"), tag => LogSkippedBlockOnce(tag, item.Id),
-                what => problems.Add(Origin(item, culture).Problem("body", $"holds {what}; publish the text again from the editor")));
+                what => problems.Add(Origin(item, culture).Problem("body", $"holds {what}; publish the text again from the editor",
+                    "De tekst is niet goed bij de site aangekomen. Open de tekst in de editor, sla hem op en publiceer opnieuw.")));
             return new PageDraft(key, Origin(item, culture), item.ContentType, item.Text("title"), item.Text("summary"), body,
                 item.Text("campaignStep") is "none" ? null : item.Text("campaignStep"), Whole(item, "sortOrder", problems, culture) ?? position,
                 Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture), item.UpdateDate, ChecklistItems(item));
@@ -112,7 +114,8 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
         foreach (var twice in items.GroupBy(i => i.Id).Where(g => g.Select(i => i.Raw.GetRawText()).Distinct(StringComparer.Ordinal).Count() > 1))
         {
             var first = twice.First();
-            problems?.Add(Origin(first, culture).Problem("id", $"Umbraco sent {twice.Count()} different items with this id ({string.Join(", ", twice.Select(i => $"'{i.Name}'"))}); which one is meant is not guessed"));
+            problems?.Add(Origin(first, culture).Problem("id", $"Umbraco sent {twice.Count()} different items with this id ({string.Join(", ", twice.Select(i => $"'{i.Name}'"))}); which one is meant is not guessed",
+                $"Umbraco stuurde {twice.Count()} verschillende items met dezelfde sleutel ({string.Join(", ", twice.Select(i => $"'{i.Name}'"))}). De site raadt niet welk bedoeld is. Publiceer het item opnieuw; blijft dit staan, vraag dan de beheerder om de index van Umbraco opnieuw op te bouwen."));
         }
 
         return [.. items.DistinctBy(i => i.Id)];
@@ -165,17 +168,19 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
         var before = problems.Count;
         var latitude = item.Number("latitude");
         var longitude = item.Number("longitude");
-        if (latitude is null) { problems.Add(origin.Problem("latitude", "is required: WGS84 degrees, e.g. 51.8287")); }
-        if (longitude is null) { problems.Add(origin.Problem("longitude", "is required: WGS84 degrees, e.g. 5.8669")); }
+        if (latitude is null) { problems.Add(origin.Problem("latitude", "is required: WGS84 degrees, e.g. 51.8287", "De breedtegraad ontbreekt. Vul een getal in met een punt, bijvoorbeeld 51.8287.")); }
+        if (longitude is null) { problems.Add(origin.Problem("longitude", "is required: WGS84 degrees, e.g. 5.8669", "De lengtegraad ontbreekt. Vul een getal in met een punt, bijvoorbeeld 5.8669.")); }
         if (!KebabTokens<SupportPointKind>.ByToken.TryGetValue(item.Text("kind") ?? "", out var kind))
         {
-            problems.Add(origin.Problem("kind", $"'{item.Text("kind")}' is not one of: {string.Join(", ", KebabTokens<SupportPointKind>.ByToken.Keys)}"));
+            problems.Add(origin.Problem("kind", $"'{item.Text("kind")}' is not one of: {string.Join(", ", KebabTokens<SupportPointKind>.ByToken.Keys)}",
+                OfficerWording.NotOneOf(item.Text("kind"), "soort steunpunt", KebabTokens<SupportPointKind>.ByToken.Keys)));
         }
 
         if (DeliveryItem.TryGet(item.Properties, "isExample", out var example) && example.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
             // "true" as text is not a yes: reading it as no would drop the "voorbeeld" notice and say example=false in open data.
-            problems.Add(origin.Problem("isExample", $"{example.GetRawText()} is not true or false (a toggle)"));
+            problems.Add(origin.Problem("isExample", $"{example.GetRawText()} is not true or false (a toggle)",
+                "De schakelaar 'voorbeeld' staat niet op aan of uit. Zet hem opnieuw aan of uit en publiceer opnieuw."));
         }
 
         var services = Tokens<SupportPointService>(item, "services", origin, problems);
@@ -203,7 +208,8 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
             }
             else
             {
-                problems.Add(origin.Problem(alias, $"'{token}' is not one of: {string.Join(", ", KebabTokens<T>.ByToken.Keys)}"));
+                problems.Add(origin.Problem(alias, $"'{token}' is not one of: {string.Join(", ", KebabTokens<T>.ByToken.Keys)}",
+                    OfficerWording.NotOneOf(token, alias == "services" ? "voorziening" : "toegankelijkheid", KebabTokens<T>.ByToken.Keys)));
             }
         }
 

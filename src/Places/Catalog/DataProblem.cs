@@ -10,6 +10,14 @@ public sealed record DataProblem(string File, string Location, string Field, str
     /// </summary>
     public string? Item { get; init; }
 
+    /// <summary>
+    /// The same problem for a communication officer, in plain Dutch (B1): what is wrong and what to do. Written where the
+    /// problem is made, beside the English <see cref="Message"/> (logs, /health and the operators' CLI keep English), so the
+    /// one who writes a rule words it for both. Set on every problem that refuses an item; null on what only an operator
+    /// fixes (the geography, configuration).
+    /// </summary>
+    public string? Dutch { get; init; }
+
     /// <summary>A path as a person at the terminal would type it: relative to where they are, unless it lies elsewhere.</summary>
     public static string DisplayPath(string path)
     {

@@ -96,16 +96,38 @@ public static partial class PlaceCatalogLoader
         {
             // A CMS point is an item of its own: refused alone. A CSV row is part of the geography, checked as a whole.
             var item = point.Source.StartsWith("umbraco:", StringComparison.Ordinal) ? point.Source : null;
-            void Fail(string field, string message) => problems.Add(new DataProblem(sourceName, $"support point '{point.Slug}' ({point.Source})", field, message) { Item = item });
-            if (string.IsNullOrWhiteSpace(point.Name)) { Fail("name", "is required"); }
-            if (!SlugPattern().IsMatch(point.Slug)) { Fail("slug", $"'{point.Slug}' is not a slug (lower-case letters, digits and single hyphens)"); }
-            if (!slugs.Add(point.Slug)) { Fail("slug", $"duplicate slug '{point.Slug}'"); }
-            if (!point.Location.IsValid || !geography.IsInMunicipality(point.Location)) { Fail("latitude/longitude", "lies outside the municipality"); }
-            if (!PostcodePattern().IsMatch(point.Address.Postcode)) { Fail("postcode", $"'{point.Address.Postcode}' is not a postcode like 6525AG"); }
+            void Fail(string field, string message, string dutch) =>
+                problems.Add(new DataProblem(sourceName, $"support point '{point.Slug}' ({point.Source})", field, message) { Item = item, Dutch = dutch });
+            if (string.IsNullOrWhiteSpace(point.Name)) { Fail("name", "is required", "De naam van het steunpunt is leeg. Vul die in."); }
+            if (!SlugPattern().IsMatch(point.Slug))
+            {
+                Fail("slug", $"'{point.Slug}' is not a slug (lower-case letters, digits and single hyphens)",
+                    $"Het webadres '{point.Slug}' mag alleen kleine letters, cijfers en losse streepjes hebben. Pas het webadres (de URL-naam) aan.");
+            }
+
+            if (!slugs.Add(point.Slug)) { Fail("slug", $"duplicate slug '{point.Slug}'", $"Een ander steunpunt heeft ook het webadres '{point.Slug}'. Geef dit steunpunt een eigen webadres."); }
+            if (!point.Location.IsValid || !geography.IsInMunicipality(point.Location))
+            {
+                Fail("latitude/longitude", "lies outside the municipality",
+                    "De plek van het steunpunt (breedtegraad en lengtegraad) ligt buiten de gemeente. Controleer de twee getallen: zijn ze niet omgedraaid?");
+            }
+
+            if (!PostcodePattern().IsMatch(point.Address.Postcode))
+            {
+                Fail("postcode", $"'{point.Address.Postcode}' is not a postcode like 6525AG", $"'{point.Address.Postcode}' is geen postcode zoals 6525 AG. Vul de postcode opnieuw in.");
+            }
+
             foreach (var code in point.ExplicitBuurtCodes)
             {
-                if (geography.FindBuurt(code) is null) { Fail("serves", $"unknown buurt code '{code}'"); }
-                else if (!owners.TryAdd(code, point.Slug)) { Fail("serves", $"buurt {code} is already assigned to '{owners[code]}'"); }
+                if (geography.FindBuurt(code) is null)
+                {
+                    Fail("serves", $"unknown buurt code '{code}'", $"Buurt '{code}' bestaat niet in deze gemeente. Controleer de buurtcode (zoals BU02680000).");
+                }
+                else if (!owners.TryAdd(code, point.Slug))
+                {
+                    Fail("serves", $"buurt {code} is already assigned to '{owners[code]}'",
+                        $"Buurt {code} hoort al bij steunpunt '{owners[code]}'. Een buurt hoort bij één steunpunt: haal de buurt bij een van de twee weg.");
+                }
             }
         }
 

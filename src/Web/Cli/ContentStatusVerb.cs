@@ -36,13 +36,19 @@ public static class ContentStatusVerb
                 verb.Output.WriteLine($"  {item.Place}{(overview.EditUrl(item.Item) is { } url ? $"  {url}" : "")}");
                 foreach (var problem in item.Problems)
                 {
-                    verb.Output.WriteLine($"    {(problem.Field.Length == 0 ? "" : $"{problem.Field}: ")}{problem.Message}");
+                    verb.Output.WriteLine($"    {(problem.Field.Length == 0 ? "" : $"{problem.Field}: ")}{Portal.Application.Editors.EditorReason.Of(problem).Dutch}");
                 }
 
                 if (item.Because.Count > 0)
                 {
                     verb.Output.WriteLine($"    because {string.Join(", ", item.Because)} was refused");
                 }
+            }
+
+            foreach (var rebuild in overview.Report().Rebuilds)
+            {
+                verb.Output.WriteLine($"Rebuilt {rebuild.What}: {(rebuild.Succeeded is { } at ? $"{at:u} (content version {rebuild.Version}; {rebuild.Result})" : "not yet")}"
+                    + (rebuild.Failed is { } failed ? $"; last failed {failed:u}: {rebuild.Reason}" : ""));
             }
 
             if (behind.Count == 0)

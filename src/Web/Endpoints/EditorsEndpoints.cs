@@ -41,6 +41,7 @@ public static class EditorsEndpoints
             return Results.Json(overview.Report());
         });
         group.MapGet("/voorbeeld/{id:guid}", PreviewAsync);
+        group.MapGet("/voorbeeld/{id:guid}/kaart.pdf", CardPdfAsync);
         return app;
     }
 
@@ -67,7 +68,7 @@ public static class EditorsEndpoints
         if (preview.Load.Data is not { } data || refused.Count > 0)
         {
             var reasons = refused.Count > 0 ? refused.SelectMany(r => r.Problems) : preview.Load.Problems;
-            var list = string.Concat(reasons.Select(p => $"<li>{WebUtility.HtmlEncode(p.ToString())}</li>"));
+            var list = string.Concat(reasons.Select(EditorReason.Of).Select(r => $"<li>{(r.Field.Length > 0 ? $"<code>{WebUtility.HtmlEncode(r.Field)}</code>: " : "")}{WebUtility.HtmlEncode(r.Dutch)}</li>"));
             return Results.Content($"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Voorbeeld: zo wordt dit concept geweigerd</title>" +
                 $"<link rel=\"stylesheet\" href=\"/css/portal.css\"></head><body><main><h1 class=\"utrecht-heading-1\">Dit concept zou worden geweigerd</h1>" +
                 $"<p>Bewoners zouden na publiceren de vorige versie blijven zien. Verbeter eerst:</p><ul>{list}</ul></main></body></html>",
@@ -93,8 +94,39 @@ public static class EditorsEndpoints
 
         var html = await view.RenderAsync(renderer, page);
         var body = html.IndexOf("<body", StringComparison.Ordinal) is var at && at >= 0 ? html.IndexOf('>', at) + 1 : 0;
-        return Results.Content(html.Insert(body, "<p class=\"notice\" role=\"status\">Voorbeeld van een concept: bewoners zien dit pas na publiceren.</p>"),
+        var pdf = type == "card" ? $" <a href=\"/redactie/voorbeeld/{id}/kaart.pdf?taal={culture.Code}&amp;buurt={route["code"]}\">Open deze conceptkaart als PDF</a> (zoals hij wordt gedrukt)." : "";
+        return Results.Content(html.Insert(body, $"<p class=\"notice\" role=\"status\">Voorbeeld van een concept: bewoners zien dit pas na publiceren.{pdf}</p>"),
             "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The PDF of a draft card (the card texts as saved in Umbraco, on the first buurt's card or ?buurt=), printed for
+    /// this response from the draft: never in the card cache, never on disk, never seen by residents.
+    /// </summary>
+    private static async Task<IResult> CardPdfAsync(Guid id, HttpContext http, Portal.Application.Umbraco.UmbracoContentSync sync, DraftCardPdf cards)
+    {
+        Private(http);
+        if (await sync.PreviewAsync(id, http.RequestAborted) is not { Draft: { ContentType: ContentTypes.CardTexts } } preview)
+        {
+            return Results.Problem(title: "Geen conceptkaart", detail: $"Umbraco heeft geen kaartteksten met sleutel {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (preview.Load.Data is not { } data || preview.Load.Refused.Any(r => r.Item.StartsWith($"umbraco:{id}", StringComparison.Ordinal)))
+        {
+            return Results.Redirect($"/redactie/voorbeeld/{id}"); // says why the draft would be refused
+        }
+
+        var culture = data.Cultures.Find(http.Request.Query["taal"].ToString()) ?? data.Cultures.Default;
+        var buurt = data.Places.FindBuurt(http.Request.Query["buurt"].ToString().ToUpperInvariant()) ?? data.Places.Buurten[0];
+        try
+        {
+            return Results.File(await cards.PdfAsync(data, buurt, culture), "application/pdf", $"conceptkaart-{buurt.Code}-{culture.Code}.pdf");
+        }
+        catch (Portal.Cards.CardOverflowException e)
+        {
+            return Results.Problem(title: "Deze conceptkaart past niet", detail: $"Een tekst is te lang voor de kaart: maak hem korter. ({e.Message})",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
     }
 
     /// <summary>Never cached or indexed: it names refused drafts residents must not see.</summary>
@@ -105,6 +137,15 @@ public static class EditorsEndpoints
     }
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>The outputs as an officer knows them.</summary>
+    private static readonly Dictionary<string, string> RebuildNames = new(StringComparer.Ordinal)
+    {
+        [Portal.Application.Publishing.RebuildLog.LivePages] = "Pagina's op de site",
+        [Portal.Application.Publishing.RebuildLog.Cards] = "Meterkastkaarten om te downloaden",
+        [Portal.Application.Publishing.RebuildLog.StaticSite] = "Noodsite (statische kopie)",
+        [Portal.Application.Publishing.RebuildLog.PrintRun] = "Drukbestanden van de kaarten",
+    };
 
     private static string Html(EditorsReport report, string officer)
     {
@@ -134,7 +175,7 @@ public static class EditorsEndpoints
                     .Append("</td><td>").Append(item.State == "refused-last-good" ? "de vorige versie" : "niets: dit item staat niet op de site").Append("</td><td><ul>");
                 foreach (var reason in item.Reasons)
                 {
-                    html.Append("<li>").Append(reason.Field.Length > 0 ? $"<code>{E(reason.Field)}</code>: " : "").Append(E(reason.Message)).Append("</li>");
+                    html.Append("<li>").Append(reason.Field.Length > 0 ? $"<code>{E(reason.Field)}</code>: " : "").Append(E(reason.Dutch)).Append("</li>");
                 }
 
                 if (item.Because.Count > 0)
@@ -159,6 +200,27 @@ public static class EditorsEndpoints
             }
 
             html.Append("</ul>");
+        }
+
+        html.Append("<h2 class=\"utrecht-heading-2\">Opnieuw gemaakt na publiceren</h2>");
+        if (report.Rebuilds.Count == 0)
+        {
+            html.Append("<p>Sinds de start is nog niets opnieuw gemaakt.</p>");
+        }
+        else
+        {
+            html.Append("<table><caption>Wat na de laatste publicaties opnieuw is gemaakt</caption><thead><tr><th scope=\"col\">Onderdeel</th>")
+                .Append("<th scope=\"col\">Laatst gelukt</th><th scope=\"col\">Laatst mislukt</th></tr></thead><tbody>");
+            foreach (var rebuild in report.Rebuilds)
+            {
+                var failedLast = rebuild.Failed is { } failed && (rebuild.Succeeded is not { } succeeded || failed > succeeded);
+                html.Append("<tr><th scope=\"row\">").Append(E(RebuildNames.GetValueOrDefault(rebuild.What, rebuild.What))).Append("</th><td>")
+                    .Append(rebuild.Succeeded is null ? "nog niet" : $"{When(rebuild.Succeeded)} (inhoudsversie {E(rebuild.Version)}; {E(rebuild.Result)})")
+                    .Append("</td><td>").Append(rebuild.Failed is null ? "niet" : $"{(failedLast ? "<strong>Mislukt</strong>, " : "")}{When(rebuild.Failed)}: {E(rebuild.Reason)}")
+                    .Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
         }
 
         html.Append("<h2 class=\"utrecht-heading-2\">Vertalingen</h2>");

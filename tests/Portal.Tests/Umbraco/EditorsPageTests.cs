@@ -39,7 +39,7 @@ public sealed class EditorsPageTests : IDisposable
         var row = refused.QuerySelector("tbody tr")!;
         Assert.Contains("melding: alert 'Stroomstoring'", row.TextContent);
         Assert.Contains("de vorige versie", row.TextContent);
-        Assert.Contains("'morgen vroeg' is not a date and time", row.TextContent);
+        Assert.Contains("activeFrom: 'morgen vroeg' is geen datum met tijd. Kies het begin van de melding opnieuw", row.TextContent);
         Assert.Equal($"https://cms.test/umbraco/section/content/workspace/document/edit/{AlertId}", row.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains(page.QuerySelectorAll("tr"), r => r.TextContent.Contains("Maak vandaag een noodplan", StringComparison.Ordinal) && r.TextContent.Contains("versie", StringComparison.Ordinal));
         Assert.Equal("nl", page.DocumentElement.GetAttribute("lang"));
@@ -69,6 +69,8 @@ public sealed class EditorsPageTests : IDisposable
         var item = report.GetProperty("refused")[0];
         Assert.Equal("refused-last-good", item.GetProperty("state").GetString());
         Assert.Equal("linkUrl", item.GetProperty("reasons")[0].GetProperty("field").GetString());
+        Assert.StartsWith("'javascript:alert(1)' is not a site path", item.GetProperty("reasons")[0].GetProperty("message").GetString());
+        Assert.StartsWith("De link 'javascript:alert(1)' is geen pagina van deze site", item.GetProperty("reasons")[0].GetProperty("dutch").GetString());
         Assert.EndsWith($"/document/edit/{AlertId}", item.GetProperty("editUrl").GetString());
         Assert.Equal("no-store", (await client.SendAsync(request)).Headers.CacheControl!.ToString());
     }
@@ -116,7 +118,42 @@ public sealed class EditorsPageTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("Dit concept zou worden geweigerd", text);
-        Assert.Contains("field &#39;linkUrl&#39;: &#39;javascript:alert(1)&#39; is not a site path", text);
+        Assert.Contains("<code>linkUrl</code>: De link &#39;javascript:alert(1)&#39; is geen pagina van deze site", text);
+    }
+
+    [Fact]
+    public async Task An_officer_sees_that_the_pages_went_live_after_a_publish_and_that_the_static_site_failed_and_why()
+    {
+        // A file where the static site's folder must go fails every write, as a full disk does (no card is printed).
+        Directory.CreateDirectory(_scratch);
+        var disk = Path.Combine(_scratch, "disk");
+        File.WriteAllText(disk, "");
+        var umbraco = new FakeUmbraco();
+        var client = Officer(Start(umbraco, new Dictionary<string, string> { ["Portal:StaticOutputPath"] = Path.Combine(disk, "static") }).CreateClient());
+        await Eventually.TrueAsync(async () => Rebuilt(await Report(client), "static site") is { } site && site.TryGetProperty("failed", out var f) && f.ValueKind == JsonValueKind.String);
+        var published = DateTimeOffset.UtcNow;
+
+        umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
+        await client.SendAsync(Webhook(NoodplanId));
+        await Eventually.TrueAsync(async () => Rebuilt(await Report(client), "live pages")?.GetProperty("succeeded").GetDateTimeOffset() >= published
+            && Rebuilt(await Report(client), "static site")?.GetProperty("failed").GetDateTimeOffset() >= published);
+
+        var report = await Report(client);
+        Assert.Equal(report.GetProperty("contentVersion").GetString(), Rebuilt(report, "live pages")!.Value.GetProperty("version").GetString());
+        Assert.Contains("tried again in", Rebuilt(report, "static site")!.Value.GetProperty("reason").GetString());
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/redactie"));
+        var rows = page.QuerySelectorAll("caption").First(c => c.TextContent.Contains("opnieuw is gemaakt", StringComparison.Ordinal)).ParentElement!.QuerySelectorAll("tbody tr");
+        Assert.Contains(rows, r => r.TextContent.StartsWith("Pagina's op de site", StringComparison.Ordinal) && r.TextContent.Contains("inhoudsversie", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.TextContent.StartsWith("Noodsite (statische kopie)", StringComparison.Ordinal) && r.TextContent.Contains("Mislukt", StringComparison.Ordinal));
+    }
+
+    internal static JsonElement? Rebuilt(JsonElement report, string what) =>
+        report.GetProperty("rebuilds").EnumerateArray().Where(r => r.GetProperty("what").GetString() == what).Select(r => (JsonElement?)r).FirstOrDefault();
+
+    internal static async Task<JsonElement> Report(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/redactie/status.json") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", MonitoringKey) } };
+        return await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
     }
 
     [Theory]
@@ -148,13 +185,19 @@ public sealed class EditorsPageTests : IDisposable
         return client;
     }
 
-    private UmbracoPortalFactory Start(FakeUmbraco umbraco)
+    private UmbracoPortalFactory Start(FakeUmbraco umbraco, IDictionary<string, string>? more = null)
     {
-        var factory = new UmbracoPortalFactory(umbraco, Path.Combine(_scratch, $"{Guid.NewGuid():N}", "snapshot.json"), new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Portal:Editors:Users:anna"] = Password,
             ["Portal:Editors:MonitoringKey"] = MonitoringKey,
-        });
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var factory = new UmbracoPortalFactory(umbraco, Path.Combine(_scratch, $"{Guid.NewGuid():N}", "snapshot.json"), settings);
         _factories.Add(factory);
         return factory;
     }

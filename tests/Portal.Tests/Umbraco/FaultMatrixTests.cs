@@ -22,11 +22,11 @@ public sealed class FaultMatrixTests : IDisposable
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"portal-faults-{Guid.NewGuid():N}");
     private readonly List<UmbracoPortalFactory> _factories = [];
 
-    private static readonly string[] Items = ["home", "site-settings", "noodpakket", "noodplan", "alert", "support-point", "card-texts", "news"];
+    internal static readonly string[] Items = ["home", "site-settings", "noodpakket", "noodplan", "alert", "support-point", "card-texts", "news"];
 
     public static TheoryData<string> JsonKinds => new() { "number", "negative-huge", "empty", "text", "true", "false", "null", "array", "object", "rich-node", "huge" };
 
-    private static JsonNode? Value(string kind) => kind switch
+    internal static JsonNode? Value(string kind) => kind switch
     {
         "number" => 12345,
         "negative-huge" => JsonNode.Parse("-1.5e308"),
@@ -63,6 +63,8 @@ public sealed class FaultMatrixTests : IDisposable
 
                 Assert.True(load.Data is not null || load.Problems.Count > 0, $"{name}.{field} = {kind}: neither data nor problems");
                 Assert.All(load.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.File + p.Location), $"{name}.{field} = {kind}: a problem without a place"));
+                // What refuses an item is shown to communication officers: in plain Dutch, never the English above.
+                OfficerWordingTests.AssertDutch(load.Problems.Where(p => p.Item is not null).Select(p => ($"{name}.{field} = {kind}", p)));
                 cases++;
             }
         }
@@ -223,7 +225,7 @@ public sealed class FaultMatrixTests : IDisposable
     }
 
     /// <summary>The fixture items as a full read returns them per culture (English fixtures stand in for the other translations), one item changed in every culture.</summary>
-    private static Dictionary<string, IReadOnlyList<DeliveryItem>> Read(string changed, Action<JsonObject> change) =>
+    internal static Dictionary<string, IReadOnlyList<DeliveryItem>> Read(string changed, Action<JsonObject> change) =>
         TestPortal.Cultures.All.ToDictionary(c => c.Code, c => (IReadOnlyList<DeliveryItem>)[.. Items.Select(name =>
         {
             var item = FakeUmbraco.Fixture($"{(c.IsDefault ? "nl" : "en")}/{name}.json");

@@ -20,9 +20,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>More configuration (Portal:StaticOutputPath, …) for this portal.</summary>
     public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    private readonly string _rebuildLog = Path.Combine(Path.GetTempPath(), $"portal-rebuilds-{Guid.NewGuid():N}.json");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        File.Delete(_rebuildLog);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Portal:ContentPath", ContentPath);
+        builder.UseSetting("Portal:RebuildLogPath", _rebuildLog); // each portal its own history, not one shared beside the tests
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
