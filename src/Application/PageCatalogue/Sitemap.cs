@@ -48,7 +48,12 @@ public static class Sitemap
         }));
         var sitemap = new XDocument(new XElement(ns + "urlset", new XAttribute(XNamespace.Xmlns + "xhtml", xhtml), urls));
         using var bytes = new MemoryStream();
-        sitemap.Save(bytes);
+        // UTF-8 without a byte order mark: some crawlers read one as junk before the XML declaration.
+        using (var writer = System.Xml.XmlWriter.Create(bytes, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
+        {
+            sitemap.Save(writer);
+        }
+
         return bytes.ToArray();
     }
 }
