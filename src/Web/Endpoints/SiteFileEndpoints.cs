@@ -8,15 +8,20 @@ namespace Portal.Web.Endpoints;
 public static class SiteFileEndpoints
 {
     /// <summary>
-    /// Crawlers may read every page; lookups and searches are answers to one resident's question, not pages to index.
-    /// The sitemap lists every page in every language (the same rule as the static export's).
+    /// Crawlers may read every page, a lookup's answer too: a resident who searches the web for their postcode's support
+    /// point may land on it (and nothing links to one, so crawlers do not walk through postcodes). Searches are left out in
+    /// every language: any text makes one, an endless space of pages. The sitemap lists every page in every language (the
+    /// same rule as the static export's).
     /// </summary>
-    public static string Robots(Uri publicBaseUrl) =>
-        $"User-agent: *\nDisallow: /opzoeken\nDisallow: /zoeken\nDisallow: /api/\nAllow: /\nSitemap: {publicBaseUrl.ToString().TrimEnd('/')}{Sitemap.Path}\n";
+    public static string Robots(Uri publicBaseUrl, Portal.Content.Cultures.CultureSet cultures) =>
+        "User-agent: *\n"
+        + string.Concat(cultures.All.Select(c => $"Disallow: {c.Path(Portal.Content.Routing.SitePaths.Search)}\n"))
+        + $"Disallow: /api/\nAllow: /\nSitemap: {publicBaseUrl.ToString().TrimEnd('/')}{Sitemap.Path}\n";
 
     public static IEndpointRouteBuilder MapSiteFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (IOptions<PortalOptions> options) => Results.Text(Robots(options.Value.PublicBaseUrl), "text/plain; charset=utf-8"))
+        app.MapGet("/robots.txt", (IOptions<PortalOptions> options, PortalDataStore store) =>
+                Results.Text(Robots(options.Value.PublicBaseUrl, store.Current.Cultures), "text/plain; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapGet(Sitemap.Path, (PortalDataStore store, LiveSitemap sitemap) => Results.Bytes(sitemap.For(store.Current), "application/xml"))
             .ExcludeFromDescription();

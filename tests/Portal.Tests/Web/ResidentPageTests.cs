@@ -387,7 +387,9 @@ public partial class ResidentPageTests(PortalFactory factory) : IClassFixture<Po
         var robots = await _client.GetAsync("/robots.txt");
         Assert.Equal(HttpStatusCode.OK, robots.StatusCode);
         var robotsText = await robots.Content.ReadAsStringAsync();
-        Assert.Contains("Disallow: /opzoeken", robotsText);
+        // A search is any text, in every language; a lookup's answer is a page a resident may come to from a search engine.
+        Assert.All(Languages, lang => Assert.Contains($"Disallow: {(lang == "nl" ? "" : "/" + lang)}/zoeken\n", robotsText));
+        Assert.DoesNotContain("opzoeken", robotsText);
         Assert.EndsWith("Sitemap: http://localhost:5000/sitemap.xml\n", robotsText);
         var icon = await _client.GetAsync("/favicon.ico");
         Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
