@@ -55,6 +55,7 @@ public static class ApplicationServices
         services.AddSingleton<CardFileCache>();
         services.AddSingleton<PrintRuns>();
         services.AddSingleton<OpenData.Cap.CapFeed>();
+        services.AddSingleton<PageCatalogue.LiveSitemap>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
         services.AddSingleton<RebuildLog>();

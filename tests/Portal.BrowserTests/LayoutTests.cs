@@ -100,13 +100,18 @@ public static class Layout
               if (w > 2 && h > 0.4 * Math.min(a.r.height, b.r.height)) found.push(`"${a.text}" over "${b.text}"`);
             }
           }
+          // A distance split over two lines ("1,2 / km") lands its halves far apart in Arabic.
+          for (const distance of document.querySelectorAll('.distance')) {
+            const lines = new Set([...distance.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+            if (lines.size > 1) found.push(`distance "${distance.textContent}" in "${distance.parentElement.textContent.trim().slice(0, 50)}"`);
+          }
           return found.slice(0, 5);
         }
         """;
 
     /// <summary>
     /// Words in headings drawn on more than one line ("Noodsteunpunte / n nu"). A break at a hyphen or slash is a break
-    /// between words; the isolate marks around filled-in values are not part of a word.
+    /// between words; the isolate marks around filled-in values are not part of a word. A distance is one word too.
     /// </summary>
     public const string BrokenHeadingWords = """
         () => {
@@ -123,6 +128,11 @@ public static class Layout
                 if (lines.size > 1) found.push(`"${m[0]}" in "${heading.textContent.trim().slice(0, 50)}"`);
               }
             }
+          }
+          // A distance split over two lines ("1,2 / km") lands its halves far apart in Arabic.
+          for (const distance of document.querySelectorAll('.distance')) {
+            const lines = new Set([...distance.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+            if (lines.size > 1) found.push(`distance "${distance.textContent}" in "${distance.parentElement.textContent.trim().slice(0, 50)}"`);
           }
           return found.slice(0, 5);
         }
@@ -167,7 +177,7 @@ public static class Layout
             var broken = await page.EvaluateAsync<string[]>(BrokenHeadingWords);
             if (broken.Length > 0)
             {
-                problems.Add($"{width} px: heading word broken across lines: {string.Join("; ", broken)}");
+                problems.Add($"{width} px: heading word or distance broken across lines: {string.Join("; ", broken)}");
             }
 
             var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", shotName.Split('/')[0], width.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using System.Xml.Linq;
 using Portal.Application.ContentPipeline;
 using Portal.Application.OpenData;
 using Portal.Application.PageCatalogue;
@@ -90,7 +89,11 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
                 site.Add(file, bytes);
             }
 
-            site.Add("sitemap.xml", Sitemap(options.BaseUrl ?? input.PublicBaseUrl, pages.Select(p => p.File).Where(f => f != "404.html")));
+            // The live site's rule for what is listed; here each page's address is its file on the published copy.
+            var siteRoot = (options.BaseUrl ?? input.PublicBaseUrl).ToString().TrimEnd('/') + "/";
+            site.Add(Sitemap.Path.TrimStart('/'), Sitemap.Xml(data.Cultures,
+                data.Cultures.All.ToDictionary(c => c, c => (IReadOnlyList<string>)[.. Sitemap.SitePaths(data, c, cardsByCulture[c.Code], live: false)]),
+                (culture, path) => siteRoot + StaticPaths.FileFor(culture, path)));
             site.Add("robots.txt", System.Text.Encoding.UTF8.GetBytes(
                 $"User-agent: *\nAllow: /\nSitemap: {(options.BaseUrl ?? input.PublicBaseUrl).ToString().TrimEnd('/')}/sitemap.xml\n"));
             if (pdfs is not null)
@@ -291,14 +294,4 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
         pages.OrderBy(p => p.File, StringComparer.Ordinal).SelectMany(page => page.LinkProblems.Concat(page.Links
             .Where(link => !files.Contains(link.Target))
             .Select(link => $"{page.File}: broken link '{link.Href}'")));
-
-    private static byte[] Sitemap(Uri baseUrl, IEnumerable<string> files)
-    {
-        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var root = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
-        var sitemap = new XDocument(new XElement(ns + "urlset", files.Order(StringComparer.Ordinal).Select(f => new XElement(ns + "url", new XElement(ns + "loc", new Uri(root, f).ToString())))));
-        using var bytes = new MemoryStream();
-        sitemap.Save(bytes);
-        return bytes.ToArray();
-    }
 }

@@ -1,17 +1,30 @@
+using Microsoft.Extensions.Options;
+using Portal.Application.ContentPipeline;
+using Portal.Application.PageCatalogue;
+
 namespace Portal.Web.Endpoints;
 
 /// <summary>What every web host is asked for besides pages: robots.txt, and one address per page (no trailing slash).</summary>
 public static class SiteFileEndpoints
 {
     /// <summary>
-    /// Crawlers may read every page; lookups and searches are answers to one resident's question, not pages to index.
-    /// The live portal has no sitemap of its own: the static export writes one (with its own robots.txt).
+    /// Crawlers may read every page, a lookup's answer too: a resident who searches the web for their postcode's support
+    /// point may land on it (and nothing links to one, so crawlers do not walk through postcodes). Searches are left out in
+    /// every language: any text makes one, an endless space of pages. The sitemap lists every page in every language (the
+    /// same rule as the static export's).
     /// </summary>
-    public const string Robots = "User-agent: *\nDisallow: /opzoeken\nDisallow: /zoeken\nDisallow: /api/\nAllow: /\n";
+    public static string Robots(Uri publicBaseUrl, Portal.Content.Cultures.CultureSet cultures) =>
+        "User-agent: *\n"
+        + string.Concat(cultures.All.Select(c => $"Disallow: {c.Path(Portal.Content.Routing.SitePaths.Search)}\n"))
+        + $"Disallow: /api/\nAllow: /\nSitemap: {publicBaseUrl.ToString().TrimEnd('/')}{Sitemap.Path}\n";
 
     public static IEndpointRouteBuilder MapSiteFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", () => Results.Text(Robots, "text/plain; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/robots.txt", (IOptions<PortalOptions> options, PortalDataStore store) =>
+                Results.Text(Robots(options.Value.PublicBaseUrl, store.Current.Cultures), "text/plain; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapGet(Sitemap.Path, (PortalDataStore store, LiveSitemap sitemap) => Results.Bytes(sitemap.For(store.Current), "application/xml"))
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -260,6 +260,25 @@ public sealed class PrintShopFileTests(PrintRuns runs) : IClassFixture<PrintRuns
     }
 
     [Fact]
+    public void An_A4_sheet_shows_a_cut_line_where_its_two_cards_meet()
+    {
+        // Landscape A4 at 100 dpi: two A6 cards of 105 × 148 mm side by side in the middle, meeting at 148.5 mm.
+        var (width, height, pixels) = Render(Path.Combine(runs.Office, "meterkastkaarten-nl-a6-a4-vellen.pdf"));
+        Assert.True(width > height, "the sheet is landscape A4");
+        double Px(double mm) => mm / 25.4 * 100;
+        // From below the cards' coloured band to just above their bottom edge, in a strip of a given centre.
+        int DarkRows(double centreMm) => Enumerable.Range((int)Px(31 + 26), (int)Px(148 - 30))
+            .Count(row => Enumerable.Range((int)Px(centreMm - 0.6), (int)Math.Ceiling(Px(1.2))).Any(column => pixels[row * width + column] < 128));
+        var rows = (int)Px(148 - 30);
+
+        var cut = DarkRows(297 / 2.0);
+        // Dashes, so most rows (not all) are dark: the line runs the cards' whole height.
+        Assert.True(cut > rows * 3 / 4, $"no cut line between the cards: {cut} of {rows} rows dark where they meet");
+        // Within the 5 mm kept free inside each card's edge there is nothing else: the line stands alone.
+        Assert.True(DarkRows(297 / 2.0 - 3) < rows / 20 && DarkRows(297 / 2.0 + 3) < rows / 20, "the strip beside the cut line is not empty");
+    }
+
+    [Fact]
     public void Arabic_stays_shaped_and_right_to_left_after_the_conversion_to_CMYK()
     {
         var rgb = Path.Combine(runs.ArabicOffice, "meterkastkaarten-ar-a6.pdf");

@@ -55,6 +55,8 @@ public sealed class CrisisModeTests : IDisposable
         Assert.Contains("Vol – Er is geen plek meer.", status.TextContent);
         Assert.Contains("Vol. Ga naar de brandweerkazerne.", status.TextContent);
         Assert.Equal($"/steunpunt/{FireStation}", status.QuerySelector(".go-instead a")!.GetAttribute("href"));
+        // One instruction: the point it names, not also a vague "go to another point" before it.
+        Assert.DoesNotContain("Ga naar een ander noodsteunpunt", status.TextContent);
         // The status comes before everything else on the page.
         Assert.Equal("point-status status-full", point.QuerySelector("main h1 ~ *:not(h2)")!.ClassName);
 

@@ -175,6 +175,12 @@ public sealed class StaticSiteExporterTests : IDisposable
         var sitemap = await File.ReadAllTextAsync(Path.Combine(Site, "sitemap.xml"));
         Assert.Contains("<loc>https://noodsteunpunt.example/nood/ar/noodplan.html</loc>", sitemap);
         Assert.DoesNotContain("404.html", sitemap);
+        Assert.Contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://noodsteunpunt.example/nood/noodplan.html\" />", sitemap);
+        // The same rule as the live sitemap: every page written is listed, once per language.
+        var listed = Regex.Matches(sitemap, "<loc>https://noodsteunpunt.example/nood/([^<]+)</loc>").Select(m => m.Groups[1].Value).ToHashSet();
+        var written = Directory.EnumerateFiles(Site, "*.html", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Site, f).Replace('\\', '/')).ToHashSet();
+        written.Remove("404.html");
+        Assert.Equal(written.Order(), listed.Order());
         // Served by a static host at any missing URL, the 404 page's relative links are anchored to the site root.
         var notFound = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(Site, "404.html")));
         Assert.Equal("https://noodsteunpunt.example/nood/", notFound.QuerySelector("head base")?.GetAttribute("href"));

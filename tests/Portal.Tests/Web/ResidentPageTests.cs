@@ -37,6 +37,8 @@ public partial class ResidentPageTests(PortalFactory factory) : IClassFixture<Po
             var alternates = document.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")).ToList();
             Assert.Equal([.. Languages, "x-default"], alternates);
             Assert.All(document.QuerySelectorAll("link[rel=alternate][hreflang]"), l => Assert.StartsWith("http://localhost:5000/", l.GetAttribute("href")));
+            // What a search engine shows under the title, in the page's own language.
+            Assert.True(document.QuerySelector("meta[name=description]")?.GetAttribute("content") is { Length: > 40 }, $"{lang} {path}: no description");
         }
     }
 
@@ -343,6 +345,8 @@ public partial class ResidentPageTests(PortalFactory factory) : IClassFixture<Po
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("default-src 'none'", csp);
         Assert.Contains("script-src 'self'", csp);
+        // Lighthouse reads robots.txt from inside the page: without it the SEO score drops to 91.
+        Assert.Contains("connect-src 'self'", csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
@@ -368,9 +372,11 @@ public partial class ResidentPageTests(PortalFactory factory) : IClassFixture<Po
     [InlineData("/steunpunt/gemeentehuis-nijmegen")]
     [InlineData("/buurt/BU02680202")]
     [InlineData("/ar/kaart/BU02680202")]
+    [InlineData("/bestaat-niet")]
+    [InlineData("/ar/bestaat-niet")]
     public async Task Lookup_support_point_buurt_and_card_pages_describe_themselves_for_search_engines(string path)
     {
-        var document = await GetPage(path);
+        var document = new HtmlParser().ParseDocument(await (await _client.GetAsync(path)).Content.ReadAsStringAsync());
 
         Assert.True(document.QuerySelector("meta[name=description]")?.GetAttribute("content") is { Length: > 40 }, $"{path}: no description");
     }
@@ -380,7 +386,11 @@ public partial class ResidentPageTests(PortalFactory factory) : IClassFixture<Po
     {
         var robots = await _client.GetAsync("/robots.txt");
         Assert.Equal(HttpStatusCode.OK, robots.StatusCode);
-        Assert.Contains("Disallow: /opzoeken", await robots.Content.ReadAsStringAsync());
+        var robotsText = await robots.Content.ReadAsStringAsync();
+        // A search is any text, in every language; a lookup's answer is a page a resident may come to from a search engine.
+        Assert.All(Languages, lang => Assert.Contains($"Disallow: {(lang == "nl" ? "" : "/" + lang)}/zoeken\n", robotsText));
+        Assert.DoesNotContain("opzoeken", robotsText);
+        Assert.EndsWith("Sitemap: http://localhost:5000/sitemap.xml\n", robotsText);
         var icon = await _client.GetAsync("/favicon.ico");
         Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
         Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
@@ -404,6 +414,36 @@ public partial class ResidentPageTests(PortalFactory factory) : IClassFixture<Po
         using var cssRequest = new HttpRequestMessage(HttpMethod.Get, css);
         cssRequest.Headers.AcceptEncoding.ParseAdd("br");
         Assert.Equal("br", Assert.Single((await _client.SendAsync(cssRequest)).Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_every_page_in_every_language_with_its_alternates_and_no_answers_to_one_resident()
+    {
+        var response = await _client.GetAsync("/sitemap.xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sitemap = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        System.Xml.Linq.XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var urls = sitemap.Root!.Elements(ns + "url").ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Elements(xhtml + "link").ToList());
+
+        // Every page type with an address of its own, in each language; the lookup and search answer one question.
+        foreach (var path in new[] { "", "/noodplan", "/steunpunten", "/steunpunt/obs-de-muze", "/wijken", "/wijk/WK026802", "/buurt/BU02680202", "/kaart/BU02680202" })
+        {
+            foreach (var lang in Languages)
+            {
+                var url = "http://localhost:5000" + (lang == "nl" ? (path.Length == 0 ? "/" : path) : "/" + lang + path);
+                Assert.True(urls.TryGetValue(url, out var alternates), $"{url} is not in the sitemap");
+                Assert.Equal([.. Languages, "x-default"], alternates!.Select(a => a.Attribute("hreflang")!.Value));
+                Assert.Equal("http://localhost:5000" + (path.Length == 0 ? "/" : path), alternates.Last().Attribute("href")!.Value);
+            }
+        }
+
+        Assert.DoesNotContain(urls.Keys, url => url.Contains("/opzoeken", StringComparison.Ordinal) || url.Contains("/zoeken", StringComparison.Ordinal));
+        // Every URL it lists is a page that answers.
+        foreach (var url in urls.Keys.Where((_, i) => i % 97 == 0))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
+        }
     }
 
     [Fact]
