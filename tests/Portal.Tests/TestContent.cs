@@ -23,6 +23,24 @@ public sealed class TestContent : IDisposable
     /// </summary>
     public static string SharedPrintCache { get; } = Path.Combine(AppContext.BaseDirectory, "card-prints");
 
+    /// <summary>
+    /// Deletes a test's scratch folder. A static export the test's portal started in the background may still be
+    /// swapping folders in it after the host is disposed; the temporary folder goes with the machine's /tmp anyway.
+    /// </summary>
+    public static void DeleteScratch(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     public string DataFile(string name) => Path.Combine(DataDirectory, name);
 
     public void Replace(string relativePath, string oldText, string newText)

@@ -413,13 +413,6 @@ public sealed class CrisisModeTests : IDisposable
         }
 
         _content.Dispose();
-        try
-        {
-            Directory.Delete(_scratch, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A publish still finishing in the background may be swapping folders in here; the temporary folder goes anyway.
-        }
+        TestContent.DeleteScratch(_scratch);
     }
 }

@@ -125,9 +125,6 @@ public sealed class EditorsChromiumTests : IDisposable
             factory.Dispose();
         }
 
-        if (Directory.Exists(_scratch))
-        {
-            Directory.Delete(_scratch, recursive: true);
-        }
+        TestContent.DeleteScratch(_scratch);
     }
 }
