@@ -28,7 +28,7 @@ public sealed class EditorsChromiumTests : IDisposable
         var published = DateTimeOffset.UtcNow;
 
         umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
-        await client.SendAsync(Webhook(NoodplanId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(NoodplanId));
         // The first export prints every card PDF of the stand-in's card texts (then shared through the print cache).
         try
         {
@@ -102,8 +102,7 @@ public sealed class EditorsChromiumTests : IDisposable
             ["Portal:Editors:Users:anna"] = Password,
             ["Portal:Editors:MonitoringKey"] = "monitoring-key-1234567890",
             ["Portal:StaticOutputPath"] = Path.Combine(_scratch, "static"),
-            // Shared by the tests: the card PDFs are the same for all of them, so Chromium prints them once per run.
-            ["Portal:PrintCachePath"] = Path.Combine(Path.GetTempPath(), "portal-tests-card-prints"),
+            ["Portal:PrintCachePath"] = TestContent.SharedPrintCache,
             ["Portal:CardCachePath"] = Path.Combine(_scratch, "cards"),
             ["Portal:CapLedgerPath"] = Path.Combine(_scratch, "cap-ledger.json"),
         });
@@ -111,12 +110,6 @@ public sealed class EditorsChromiumTests : IDisposable
         return factory;
     }
 
-    private static HttpRequestMessage Webhook(string id)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco") { Content = JsonContent.Create(new { Id = id }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UmbracoPortalFactory.Secret);
-        return request;
-    }
 
     public void Dispose()
     {

@@ -28,8 +28,8 @@ public sealed class EditorsPageTests : IDisposable
         var client = Start(umbraco).CreateClient();
         umbraco.Publish("nl", AlertId, "activeFrom", "morgen vroeg");
         umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
-        await client.SendAsync(Webhook(AlertId));
-        await client.SendAsync(Webhook(NoodplanId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(AlertId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(NoodplanId));
         await Eventually.TrueAsync(async () => (await client.GetStringAsync("/noodplan")).Contains("Maak vandaag een noodplan", StringComparison.Ordinal));
 
         var page = await new HtmlParser().ParseDocumentAsync(await Officer(client).GetStringAsync("/redactie"));
@@ -45,7 +45,7 @@ public sealed class EditorsPageTests : IDisposable
         Assert.Equal("nl", page.DocumentElement.GetAttribute("lang"));
 
         umbraco.Publish("nl", AlertId, "activeFrom", "2026-01-01T00:00:00");
-        await client.SendAsync(Webhook(AlertId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(AlertId));
         await Eventually.TrueAsync(async () => (await Officer(client).GetStringAsync("/redactie")).Contains("Niets geweigerd", StringComparison.Ordinal));
     }
 
@@ -55,7 +55,7 @@ public sealed class EditorsPageTests : IDisposable
         var umbraco = new FakeUmbraco();
         var client = Start(umbraco).CreateClient();
         umbraco.Publish("nl", AlertId, "linkUrl", "javascript:alert(1)");
-        await client.SendAsync(Webhook(AlertId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(AlertId));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/redactie/status.json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MonitoringKey);
 
@@ -134,7 +134,7 @@ public sealed class EditorsPageTests : IDisposable
         var published = DateTimeOffset.UtcNow;
 
         umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
-        await client.SendAsync(Webhook(NoodplanId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(NoodplanId));
         await Eventually.TrueAsync(async () => Rebuilt(await Report(client), "live pages")?.GetProperty("succeeded").GetDateTimeOffset() >= published
             && Rebuilt(await Report(client), "static site")?.GetProperty("failed").GetDateTimeOffset() >= published);
 
@@ -202,12 +202,6 @@ public sealed class EditorsPageTests : IDisposable
         return factory;
     }
 
-    private static HttpRequestMessage Webhook(string id)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco") { Content = JsonContent.Create(new { Id = id }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UmbracoPortalFactory.Secret);
-        return request;
-    }
 
     public void Dispose()
     {
@@ -216,9 +210,6 @@ public sealed class EditorsPageTests : IDisposable
             factory.Dispose();
         }
 
-        if (Directory.Exists(_scratch))
-        {
-            Directory.Delete(_scratch, recursive: true);
-        }
+        TestContent.DeleteScratch(_scratch);
     }
 }

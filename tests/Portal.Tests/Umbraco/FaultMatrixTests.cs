@@ -179,13 +179,13 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Contains("alert-warning", await client.GetStringAsync("/"));
 
         umbraco.Publish("nl", AlertId, "activeFrom", "volgende week");
-        await client.SendAsync(Webhook(AlertId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(AlertId));
         await Eventually.TrueAsync(async () => (await Health(client)).GetProperty("status").GetString() == "degraded");
         Assert.Contains("alert-warning", await client.GetStringAsync("/"));
         Assert.Contains("activeFrom", (await Health(client)).GetProperty("lastError").GetString());
 
         umbraco.Publish("nl", AlertId, "activeFrom", "2026-01-01T00:00:00");
-        await client.SendAsync(Webhook(AlertId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(AlertId));
         await Eventually.TrueAsync(async () => (await Health(client)).GetProperty("status").GetString() == "ok");
     }
 
@@ -205,7 +205,7 @@ public sealed class FaultMatrixTests : IDisposable
 
         File.Delete(blocker);
         umbraco.Publish("nl", NoodplanId, "title", "Maak een noodplan vandaag");
-        await client.SendAsync(Webhook(NoodplanId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(NoodplanId));
         await Eventually.TrueAsync(async () => (await Health(client)).GetProperty("status").GetString() == "ok");
         Assert.True(File.Exists(Path.Combine(blocker, "snapshot.json")));
     }
@@ -253,12 +253,6 @@ public sealed class FaultMatrixTests : IDisposable
         return factory;
     }
 
-    private static HttpRequestMessage Webhook(string id)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco") { Content = JsonContent.Create(new { Id = id }) };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", UmbracoPortalFactory.Secret);
-        return request;
-    }
 
     private static async Task<JsonElement> Health(HttpClient client) => await client.GetFromJsonAsync<JsonElement>("/health");
 

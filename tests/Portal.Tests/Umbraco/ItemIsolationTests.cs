@@ -42,10 +42,10 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
 
         // A later valid publish goes live beside them; fixing the point brings it in and clears its refusal only.
         umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
-        await client.SendAsync(Webhook(NoodplanId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(NoodplanId));
         await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/noodplan")) == "Maak vandaag een noodplan");
         umbraco.Publish("nl", PointId, "services", new JsonArray("information", "drinking-water", "first-aid"));
-        await client.SendAsync(Webhook(PointId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(PointId));
         await Eventually.TrueAsync(async () => (await client.GetAsync("/steunpunt/brandweer-groenewoud")).StatusCode == HttpStatusCode.OK);
         var after = Refused(await Health(client));
         Assert.Single(after);
@@ -67,7 +67,7 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
         umbraco.Publish("nl", NoodplanId, "title", "Maak vandaag een noodplan");
         foreach (var id in new[] { AlertId, PointId, NoodplanId })
         {
-            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Webhook(id))).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(UmbracoPortalFactory.Webhook(id))).StatusCode);
         }
 
         await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/noodplan")) == "Maak vandaag een noodplan");
@@ -80,7 +80,7 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
 
         // Another valid publish never clears them.
         umbraco.Publish("nl", NoodpakketId, "title", "Maak een noodpakket, vandaag nog");
-        await client.SendAsync(Webhook(NoodpakketId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(NoodpakketId));
         await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/noodpakket")) == "Maak een noodpakket, vandaag nog");
         var health = await Health(client);
         Assert.Equal("degraded", health.GetProperty("status").GetString());
@@ -88,7 +88,7 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
 
         // Fixed and published: gone from the list, live for residents.
         umbraco.Publish("nl", AlertId, "linkUrl", "/stroomuitval");
-        await client.SendAsync(Webhook(AlertId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(AlertId));
         await Eventually.TrueAsync(async () => (await client.GetStringAsync("/")).Contains("Nieuwe tekst die niemand mag zien", StringComparison.Ordinal));
         var left = Assert.Single(Refused(await Health(client)));
         Assert.Contains("servicesNow", left.Problems);
@@ -118,8 +118,8 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
 
         umbraco.Publish("nl", PointId, "isExample", "true");
         umbraco.Publish("nl", AlertId, "activeUntil", "2025-12-31T00:00:00Z");
-        await client.SendAsync(Webhook(PointId));
-        await client.SendAsync(Webhook(AlertId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(PointId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(AlertId));
 
         await Eventually.TrueAsync(async () => Refused(await Health(client)).Count == 2);
         var refused = Refused(await Health(client));
@@ -148,7 +148,7 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
                 FakeUmbraco.Copy("en/noodplan.json", ids[i], $"pagina-{i}", item => item["properties"]!["title"] = $"Page {index}"));
         }
 
-        await Task.WhenAll(ids.Select(id => client.SendAsync(Webhook(id))));
+        await Task.WhenAll(ids.Select(id => client.SendAsync(UmbracoPortalFactory.Webhook(id))));
 
         await Eventually.TrueAsync(async () => (await client.GetAsync("/pagina-0")).StatusCode == HttpStatusCode.OK
             && (await client.GetAsync("/pagina-18")).StatusCode == HttpStatusCode.OK && Refused(await Health(client)).Count >= 30);
@@ -177,10 +177,10 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
         int PortalWarnings() => factory.LogLines.Count(l => l.StartsWith("Warning Portal.", StringComparison.Ordinal) || l.StartsWith("Information Portal.", StringComparison.Ordinal));
         var logLines = PortalWarnings();
 
-        await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => client.SendAsync(Webhook(Guid.NewGuid().ToString()))));
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => client.SendAsync(UmbracoPortalFactory.Webhook(Guid.NewGuid().ToString()))));
         umbraco.Publish("nl", NoodplanId, "title", "Na de vloed");
         var published = System.Diagnostics.Stopwatch.StartNew();
-        await client.SendAsync(Webhook(NoodplanId));
+        await client.SendAsync(UmbracoPortalFactory.Webhook(NoodplanId));
 
         // A coarse guard only (a loaded CI machine is slow); the measured delay is written to the test output and the README.
         await Eventually.TrueAsync(async () => Title(await client.GetStringAsync("/noodplan")) == "Na de vloed", 10);
@@ -226,12 +226,6 @@ public sealed class ItemIsolationTests(ITestOutputHelper output) : IDisposable
         return factory;
     }
 
-    private static HttpRequestMessage Webhook(string id)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco") { Content = JsonContent.Create(new { Id = id }) };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", UmbracoPortalFactory.Secret);
-        return request;
-    }
 
     private static async Task<JsonElement> Health(HttpClient client) => await client.GetFromJsonAsync<JsonElement>("/health");
 

@@ -14,6 +14,14 @@ public sealed class UmbracoPortalFactory(HttpMessageHandler umbraco, string snap
 
     public FakeUmbraco Umbraco => (FakeUmbraco)umbraco;
 
+    /// <summary>What Umbraco's webhook sends when an item is published: its id, with the shared secret.</summary>
+    public static HttpRequestMessage Webhook(string id)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/umbraco") { Content = System.Net.Http.Json.JsonContent.Create(new { Id = id }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Secret);
+        return request;
+    }
+
     public string SnapshotPath { get; } = snapshotPath;
 
     /// <summary>False for tests of what residents get while Umbraco is still being read.</summary>
