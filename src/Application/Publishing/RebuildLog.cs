@@ -41,21 +41,21 @@ public sealed class RebuildLog(IOptions<PortalOptions> options, TimeProvider tim
 
     private void Change(string what, Func<RebuildOutcome?, RebuildOutcome> change)
     {
-        string json;
+        // Written under the lock: a publish records "live pages" on its caller's thread while the rebuild records the rest,
+        // and an older snapshot written last would put back what the newer one changed.
         lock (_gate)
         {
             var outcomes = Loaded();
             outcomes[what] = change(outcomes.GetValueOrDefault(what));
-            json = JsonSerializer.Serialize(outcomes.Values, Json);
-        }
-
-        try
-        {
-            Portal.Content.Files.AtomicFile.Write(options.Value.RebuildLogPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Only the history is lost; the overview of this process still has it.
+            var json = JsonSerializer.SerializeToUtf8Bytes(outcomes.Values, Json);
+            try
+            {
+                Portal.Content.Files.AtomicFile.Write(options.Value.RebuildLogPath, stream => stream.Write(json));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only the history is lost; the overview of this process still has it.
+            }
         }
     }
 
