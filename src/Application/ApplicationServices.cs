@@ -31,8 +31,11 @@ public static class ApplicationServices
         services.AddPlaceLookup(configuration);
 
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<PortalOptions>>().Value.CultureSet());
-        services.AddSingleton(provider => new ContentPipeline.ContentPipeline(
-            provider.GetRequiredService<IOptions<PortalOptions>>().Value.ContentPath, provider.GetRequiredService<Content.Cultures.CultureSet>()));
+        services.AddSingleton(provider =>
+        {
+            var portal = provider.GetRequiredService<IOptions<PortalOptions>>().Value;
+            return new ContentPipeline.ContentPipeline(portal.ContentFolders(), portal.GeographyFiles(), provider.GetRequiredService<Content.Cultures.CultureSet>());
+        });
         services.AddSingleton<PortalDataStore>();
         services.AddSingleton<ContentSourceStatus>();
         services.AddSingleton<ContentSources>();

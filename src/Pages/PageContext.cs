@@ -31,6 +31,12 @@ public sealed partial record PageContext(
     /// </summary>
     public Uri? BaseHref { get; init; }
 
+    /// <summary>On a region site, the municipalities it leads to; null on a municipality's own site.</summary>
+    public RegionDirectory? Region { get; init; }
+
+    /// <summary>The href of a site path on a municipality's own site, in the current language (from the region site).</summary>
+    public string MunicipalityLink(MunicipalitySite site, string sitePath) => Links.Municipality(site.Slug, Culture, sitePath);
+
     public PortalCulture Culture => T.Culture;
 
     public SiteSettings Settings => Content.Settings;

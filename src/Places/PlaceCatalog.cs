@@ -137,7 +137,9 @@ public sealed class PlaceCatalog
 
     private BuurtAssignment Assign(Buurt buurt)
     {
-        var ranked = _supportPoints.Values
+        // On a region site each buurt keeps its own municipality's assignment (the same as on the municipality's site).
+        var own = _supportPoints.Values.Where(p => p.MayServe(buurt.Code)).ToList();
+        var ranked = (own.Count > 0 ? own : _supportPoints.Values.ToList())
             .Select(p => (Point: p, Distance: buurt.LabelPoint.DistanceMetersTo(p.Location)))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Point.Slug, StringComparer.Ordinal)

@@ -17,7 +17,18 @@ public sealed record SupportPoint(
     SupportPointStatus Status,
     IReadOnlyList<string> ExplicitBuurtCodes,
     bool IsExample,
-    string Source);
+    string Source)
+{
+    /// <summary>
+    /// The municipality (CBS code, "GM0296") whose point this is, on a region site that shows several municipalities'
+    /// points; null on a municipality's own site. A point serves only buurten of its own municipality.
+    /// </summary>
+    public string? MunicipalityCode { get; init; }
+
+    /// <summary>True when this point may serve the buurt: a municipality assigns its buurten to its own points.</summary>
+    public bool MayServe(string buurtCode) =>
+        MunicipalityCode is not { Length: 6 } code || (buurtCode.Length >= 6 && buurtCode.AsSpan(2, 4).SequenceEqual(code.AsSpan(2)));
+}
 
 public sealed record Address(string Street, string HouseNumber, string Postcode, string City)
 {

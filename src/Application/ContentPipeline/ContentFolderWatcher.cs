@@ -36,46 +36,42 @@ public sealed partial class ContentFolderWatcher(
         {
             FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
         });
-        FileSystemWatcher watcher;
+        var watchers = new List<FileSystemWatcher>();
         try
         {
-            watcher = new FileSystemWatcher(options.Value.ContentPath)
+            foreach (var (folder, counts) in WatchedFolders(options.Value))
             {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
+                var watcher = new FileSystemWatcher(folder)
+                {
+                    IncludeSubdirectories = true,
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                };
+                watchers.Add(watcher);
+                void Changed(object? _, FileSystemEventArgs e)
+                {
+                    if (!AtomicFile.IsTemporary(e.FullPath) && !FileLock.IsLock(e.FullPath) && counts(Path.GetRelativePath(folder, e.FullPath)))
+                    {
+                        changes.Writer.TryWrite(true);
+                    }
+                }
+
+                watcher.Changed += Changed;
+                watcher.Created += Changed;
+                watcher.Deleted += Changed;
+                watcher.Renamed += Changed;
+                watcher.Error += (_, e) => status.Failed(Area, $"watching {folder} failed ({e.GetException().Message}); restart the portal to pick up changes");
+                watcher.EnableRaisingEvents = true;
+            }
         }
-        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or FileNotFoundException)
         {
             // E.g. the system's inotify limit: say so where operators look; the portal serves what it has.
             status.Failed(Area, $"cannot watch {options.Value.ContentPath} ({e.Message}); changes in content/ are not picked up until a restart");
+            watchers.ForEach(w => w.Dispose());
             return;
         }
 
-        using var watching = watcher;
-        void Changed(object? _, FileSystemEventArgs e)
-        {
-            if (!AtomicFile.IsTemporary(e.FullPath) && !FileLock.IsLock(e.FullPath))
-            {
-                changes.Writer.TryWrite(true);
-            }
-        }
-
-        watcher.Changed += Changed;
-        watcher.Created += Changed;
-        watcher.Deleted += Changed;
-        watcher.Renamed += Changed;
-        watcher.Error += (_, e) => status.Failed(Area, $"watching {options.Value.ContentPath} failed ({e.GetException().Message}); restart the portal to pick up changes");
-        try
-        {
-            watcher.EnableRaisingEvents = true;
-        }
-        catch (Exception e) when (e is IOException or FileNotFoundException)
-        {
-            status.Failed(Area, $"cannot watch {options.Value.ContentPath} ({e.Message}); changes in content/ are not picked up until a restart");
-            return;
-        }
-
+        using var watching = new Disposables(watchers);
         await foreach (var _ in changes.Reader.ReadAllAsync(stoppingToken))
         {
             await Task.Delay(Settle, time, stoppingToken);
@@ -88,6 +84,46 @@ public sealed partial class ContentFolderWatcher(
     }
 
     private string? _lastLogged;
+
+    /// <summary>
+    /// The folders this site reads, and which changes in each count: its own folder, the language folders of the shared
+    /// layers (a shared layer such as content/ also holds other sites' folders, whose changes are not this site's), the
+    /// other status files a region site shows, and the geography.
+    /// </summary>
+    private static IEnumerable<(string Folder, Func<string, bool> Counts)> WatchedFolders(PortalOptions portal)
+    {
+        var cultures = portal.CultureSet().All.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var watched = new List<(string, Func<string, bool>)> { (portal.ContentPath, _ => true) };
+        foreach (var shared in portal.SharedContentPaths ?? [])
+        {
+            watched.Add((shared, relative => cultures.Contains(relative.Split(Path.DirectorySeparatorChar)[0])));
+        }
+
+        foreach (var statuses in (portal.StatusContentPaths ?? []).Where(folder => folder != portal.ContentPath))
+        {
+            watched.Add((statuses, relative => relative == Content.Markdown.StatusFile.FileName));
+        }
+
+        var geography = portal.GeographyFiles();
+        var inOwn = Path.GetRelativePath(portal.ContentPath, geography.Folder) is var rel && !rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel);
+        if (!inOwn && Directory.Exists(geography.Folder))
+        {
+            watched.Add((geography.Folder, _ => true));
+        }
+
+        return watched.Where(w => Directory.Exists(w.Item1));
+    }
+
+    private sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
 
     /// <summary>Reads content/ through the pipeline and serves every valid item.</summary>
     public void Reload()

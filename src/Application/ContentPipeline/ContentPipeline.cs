@@ -1,5 +1,6 @@
 using Portal.Content.Cultures;
 using Portal.Content.Drafts;
+using Portal.Content.Files;
 using Portal.Content.Markdown;
 using Portal.Content.Text;
 using Portal.Content.Validation;
@@ -24,8 +25,14 @@ public sealed record ContentLoad(PortalData? Data, IReadOnlyList<DataProblem> Pr
 /// validator, its support points are checked against the geography, and the result is immutable <see cref="PortalData"/>.
 /// The geography (content/data) and the interface texts (content/{language}/ui.yml) always come from the content folder.
 /// </summary>
-public sealed class ContentPipeline(string contentPath, CultureSet cultures)
+public sealed class ContentPipeline(ContentFolders folders, GeographyFiles geography, CultureSet cultures)
 {
+    /// <summary>One municipality's content/ on its own: its data/ under the default names.</summary>
+    public ContentPipeline(string contentPath, CultureSet cultures)
+        : this(ContentFolders.Single(contentPath), new GeographyFiles(Path.Combine(contentPath, "data")), cultures)
+    {
+    }
+
     private readonly PageFileCache _pages = new();
     private readonly Lock _frameGate = new();
     private (string Stamp, Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems)> Load)? _frame;
@@ -60,7 +67,7 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
     {
         // Independent files: the geography and texts load beside the pages, which every start and export waits for.
         var frame = Frame();
-        var draft = MarkdownContentSource.Read(contentPath, cultures, _pages);
+        var draft = MarkdownContentSource.Read(folders, cultures, _pages);
         frame.GetAwaiter().GetResult();
         return draft;
     }
@@ -78,7 +85,7 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
         }
 
         var merged = PlaceCatalogLoader.WithSupportPoints(places, points,
-            draft.SupportPoints is null ? DataProblem.DisplayPath(Path.Combine(contentPath, "data", PlaceCatalogLoader.SupportPointsFile)) : draft.Source);
+            draft.SupportPoints is null ? DataProblem.DisplayPath(geography.PathOf(geography.SupportPoints[0].Path)) : draft.Source);
         return merged.Catalog is null
             ? new ContentLoad(null, merged.Problems)
             : new ContentLoad(new PortalData(merged.Catalog, texts, cultures, content), []);
@@ -95,7 +102,7 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
         {
             if (_frame is not { } frame || frame.Stamp != stamp)
             {
-                _frame = frame = (stamp, Task.Run(() => LoadFrame(contentPath, cultures)));
+                _frame = frame = (stamp, Task.Run(() => LoadFrame(folders, geography, cultures)));
             }
 
             return frame.Load;
@@ -104,9 +111,10 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
 
     private string FrameStamp()
     {
-        var files = new[] { Path.Combine(contentPath, "data") }.Where(Directory.Exists)
+        var files = new[] { geography.Folder }.Concat(geography.SupportPoints.Select(f => Path.GetDirectoryName(geography.PathOf(f.Path))!))
+            .Distinct().Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder))
-            .Concat(cultures.All.Select(c => Path.Combine(contentPath, c.Code, UiTextCatalog.FileName)))
+            .Concat(cultures.All.Select(c => folders.Find(c.Code, UiTextCatalog.FileName)))
             .Order(StringComparer.Ordinal);
         return string.Join('|', files.Select(f => new FileInfo(f) is { Exists: true } info ? $"{f}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : f));
     }
@@ -135,10 +143,10 @@ public sealed class ContentPipeline(string contentPath, CultureSet cultures)
         return places is null ? frameProblems : ContentValidator.ApplyStatuses(statuses, places.SupportPoints, cultures).Problems;
     }
 
-    private static (PlaceCatalog?, UiTextCatalog?, IReadOnlyList<DataProblem>) LoadFrame(string contentPath, CultureSet cultures)
+    private static (PlaceCatalog?, UiTextCatalog?, IReadOnlyList<DataProblem>) LoadFrame(ContentFolders folders, GeographyFiles geography, CultureSet cultures)
     {
-        var placesLoading = Task.Run(() => PlaceCatalogLoader.Load(Path.Combine(contentPath, "data")));
-        var (texts, textProblems) = UiTextCatalog.Load(contentPath, cultures);
+        var placesLoading = Task.Run(() => PlaceCatalogLoader.Load(geography));
+        var (texts, textProblems) = UiTextCatalog.Load(folders, cultures);
         var places = placesLoading.GetAwaiter().GetResult();
         return (places.Catalog, texts, [.. places.Problems, .. textProblems]);
     }

@@ -4,7 +4,14 @@ namespace Portal.Application.ContentPipeline;
 
 /// <summary>The data being served now, with its search index; both are swapped together when content is republished.</summary>
 /// <param name="Documents">What the index was built from: a republish that changes none of it (a status change) keeps the index.</param>
-public sealed record PortalState(PortalData Data, SearchIndex Search, IReadOnlyList<SearchDocument> Documents, DateTimeOffset LoadedAt);
+/// <param name="Index">
+/// Built on the first search, not with the data: a region starts seventeen sites, and pages, lookups and cards need no
+/// index (building them all at start cost most of its start time).
+/// </param>
+public sealed record PortalState(PortalData Data, Lazy<SearchIndex> Index, IReadOnlyList<SearchDocument> Documents, DateTimeOffset LoadedAt)
+{
+    public SearchIndex Search => Index.Value;
+}
 
 /// <summary>
 /// Holds the current immutable <see cref="PortalState"/>. Requests read one consistent state; a republish builds the
@@ -38,7 +45,8 @@ public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus statu
     {
         lock (_writing)
         {
-            if (IsLoaded)
+            // An index not built yet will be built with the dictionaries; only one already built is built again.
+            if (IsLoaded && State.Index.IsValueCreated)
             {
                 _rebuildSearch = true;
                 Swap(Current);
@@ -60,23 +68,42 @@ public sealed class PortalDataStore(TimeProvider time, ContentSourceStatus statu
         }
 
         _rebuildSearch = false;
-        var search = SearchIndex.Build(documents);
-        if (search.Warnings.Count > 0)
+        var search = new Lazy<SearchIndex>(() =>
         {
-            status.Failed("search", string.Join("; ", search.Warnings));
-        }
-        else
-        {
-            status.Succeeded("search");
-        }
+            var index = SearchIndex.Build(documents);
+            if (index.Warnings.Count > 0)
+            {
+                status.Failed("search", string.Join("; ", index.Warnings));
+            }
+            else
+            {
+                status.Succeeded("search");
+            }
+
+            return index;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
 
         var next = new PortalState(data, search, documents, time.GetUtcNow());
         var old = Interlocked.Exchange(ref _state, next);
         if (old is not null)
         {
-            _ = Task.Delay(RetireAfter).ContinueWith(_ => old.Search.Dispose(), TaskScheduler.Default);
+            _ = Task.Delay(RetireAfter).ContinueWith(_ => Retire(old), TaskScheduler.Default);
         }
     }
 
-    public void Dispose() => Volatile.Read(ref _state)?.Search.Dispose();
+    private static void Retire(PortalState state)
+    {
+        if (state.Index.IsValueCreated)
+        {
+            state.Index.Value.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Volatile.Read(ref _state) is { } state)
+        {
+            Retire(state);
+        }
+    }
 }

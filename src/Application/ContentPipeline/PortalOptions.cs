@@ -16,6 +16,32 @@ public sealed class PortalOptions
     /// <summary>The content folder: data/ plus one folder per language. Default: content/ beside the binary.</summary>
     public string ContentPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "content");
 
+    /// <summary>
+    /// Folders whose pages, card texts and interface texts this site shows unless its own folder has the same file (the
+    /// campaign's pages, a region's own), most general first. Null: the content folder alone.
+    /// </summary>
+    public string[]? SharedContentPaths { get; set; }
+
+    /// <summary>Where status.yml is read: null for the content folder's; a region site reads every municipality's.</summary>
+    public string[]? StatusContentPaths { get; set; }
+
+    /// <summary>Where the geography comes from (Portal:Geography): by default the Nijmegen demo's files in content/data.</summary>
+    public GeographyOptions Geography { get; set; } = new();
+
+    /// <summary>
+    /// The deployment: a name ("gelderland-zuid", a folder under content/regions/) or a folder holding deployment.yml.
+    /// Null: one municipality, from the content folder (the quick start).
+    /// </summary>
+    public string? Deployment { get; set; }
+
+    public bool IsRegion => Deployment is { Length: > 0 };
+
+    /// <summary>The site's folders: its own content folder, with the shared layers below it.</summary>
+    public Portal.Content.Files.ContentFolders ContentFolders() =>
+        new(ContentPath, SharedContentPaths ?? [], StatusContentPaths is { Length: > 0 } statuses ? statuses : [ContentPath]);
+
+    public Portal.Places.Catalog.GeographyFiles GeographyFiles() => Geography.Files(Path.Combine(ContentPath, "data"));
+
     public string WebRootPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
     /// <summary>The address residents reach the portal on: QR codes on printed cards point here.</summary>
@@ -157,9 +183,63 @@ public sealed class PortalOptions
             yield return $"Portal:Theme: {themeProblem}";
         }
 
+        foreach (var shared in (SharedContentPaths ?? []).Concat(StatusContentPaths ?? []).Where(folder => !Directory.Exists(folder)))
+        {
+            yield return $"Portal:SharedContentPaths/StatusContentPaths: folder '{shared}' not found";
+        }
+
         if (!Directory.Exists(ContentPath))
         {
             yield return $"Portal:ContentPath: folder '{ContentPath}' not found";
         }
     }
+}
+
+/// <summary>
+/// Section Portal:Geography: which files hold the site's buurten, wijken, boundary, PC4 areas, public buildings and
+/// support points. Every key is optional; unset keys keep the single-municipality defaults in content/data.
+/// </summary>
+public sealed class GeographyOptions
+{
+    public string? Folder { get; set; }
+
+    public string? Buurten { get; set; }
+
+    public string? Wijken { get; set; }
+
+    public string? Municipalities { get; set; }
+
+    public string? Pc4 { get; set; }
+
+    public string? PublicBuildings { get; set; }
+
+    /// <summary>Support-point files (absolute or relative to the folder), each with the municipality it lists (region sites).</summary>
+    public SupportPointFileOptions[]? SupportPoints { get; set; }
+
+    /// <summary>A municipality in a region: only its rows of the region files (CBS code GM0296).</summary>
+    public string? MunicipalityCode { get; set; }
+
+    /// <summary>A region site: every row, the municipal boundaries joined under this name.</summary>
+    public string? RegionName { get; set; }
+
+    public Portal.Places.Catalog.GeographyFiles Files(string defaultFolder)
+    {
+        var files = new Portal.Places.Catalog.GeographyFiles(Folder ?? defaultFolder) { MunicipalityCode = MunicipalityCode, RegionName = RegionName };
+        return files with
+        {
+            Buurten = Buurten ?? files.Buurten,
+            Wijken = Wijken ?? files.Wijken,
+            Municipalities = Municipalities ?? files.Municipalities,
+            Pc4 = Pc4 ?? files.Pc4,
+            PublicBuildings = PublicBuildings ?? files.PublicBuildings,
+            SupportPoints = SupportPoints is { Length: > 0 } points ? [.. points.Select(p => new Portal.Places.Catalog.SupportPointFile(p.Path, p.MunicipalityCode))] : files.SupportPoints,
+        };
+    }
+}
+
+public sealed class SupportPointFileOptions
+{
+    public string Path { get; set; } = "";
+
+    public string? MunicipalityCode { get; set; }
 }

@@ -23,8 +23,13 @@ public static class MarkdownContentSource
     private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
 
     /// <param name="pages">Pages already read, reused while their file is unchanged; null reads every page.</param>
-    public static ContentDraft Read(string contentDirectory, CultureSet cultures, PageFileCache? pages = null)
+    public static ContentDraft Read(string contentDirectory, CultureSet cultures, PageFileCache? pages = null) =>
+        Read(ContentFolders.Single(contentDirectory), cultures, pages);
+
+    /// <summary>A site's content from its layers: shared pages unless it has its own, its own settings and statuses.</summary>
+    public static ContentDraft Read(ContentFolders folders, CultureSet cultures, PageFileCache? pages = null)
     {
+        var contentDirectory = folders.Own;
         var problems = new List<DataProblem>();
         var settingsPath = Path.Combine(contentDirectory, SettingsFile);
         var settingsOrigin = ContentOrigin.Entry(DataProblem.DisplayPath(settingsPath), "settings");
@@ -40,25 +45,42 @@ public static class MarkdownContentSource
         var byCulture = new Dictionary<string, CultureDraft>(StringComparer.Ordinal);
         foreach (var culture in cultures.All)
         {
-            var folder = Path.Combine(contentDirectory, culture.Code, PagesFolder);
-            var culturePages = ReadPages(folder, problems, pages);
-            var card = ReadCard(Path.Combine(contentDirectory, culture.Code, CardFile), problems);
+            var folder = folders.FindFolder(culture.Code, PagesFolder);
+            var culturePages = ReadPages(folders, Path.Combine(culture.Code, PagesFolder), folder, problems, pages);
+            var card = ReadCard(folders.Find(culture.Code, CardFile), problems);
             byCulture[culture.Code] = new CultureDraft(new ContentOrigin(DataProblem.DisplayPath(folder), "folder"), culturePages, card);
         }
 
-        var statuses = StatusFile.Read(contentDirectory, problems);
-        return new ContentDraft("content", VersionOf(contentDirectory, cultures), settings, alerts, byCulture, SupportPoints: null, statuses, problems);
+        var statuses = ReadStatuses(folders, problems);
+        return new ContentDraft("content", VersionOf(folders, cultures), settings, alerts, byCulture, SupportPoints: null, statuses, problems);
     }
 
-    private static List<PageDraft> ReadPages(string folder, List<DataProblem> problems, PageFileCache? cache)
+    /// <summary>Every status file of the site (on a region site, each municipality's); null when any cannot be read.</summary>
+    private static IReadOnlyList<StatusDraft>? ReadStatuses(ContentFolders folders, List<DataProblem> problems)
     {
-        if (!Directory.Exists(folder))
+        var all = new List<StatusDraft>();
+        foreach (var folder in folders.StatusFolders)
+        {
+            if (StatusFile.Read(folder, problems) is not { } statuses)
+            {
+                return null;
+            }
+
+            all.AddRange(statuses);
+        }
+
+        return all;
+    }
+
+    private static List<PageDraft> ReadPages(ContentFolders folders, string relativeFolder, string folder, List<DataProblem> problems, PageFileCache? cache)
+    {
+        if (!folders.HasFolder(relativeFolder))
         {
             problems.Add(new DataProblem(DataProblem.DisplayPath(folder), "folder", "", "not found: every configured language needs its pages"));
             return [];
         }
 
-        return [.. Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal)
+        return [.. folders.Files(relativeFolder, "*.md")
             .Select(path => cache is null ? ReadPage(path, problems) : cache.GetOrRead(path, problems, ReadPage)).OfType<PageDraft>()];
     }
 
@@ -126,17 +148,25 @@ public static class MarkdownContentSource
     /// A short hash of every content file: the same files give the same version on every machine. The status file is
     /// left out: a status change is not new content (cards, print runs and the search index stay as they are).
     /// </summary>
-    private static string VersionOf(string contentDirectory, CultureSet cultures)
+    private static string VersionOf(ContentFolders folders, CultureSet cultures)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var files = new[] { Path.Combine(contentDirectory, SettingsFile) }
-            .Concat(cultures.All.SelectMany(c => Directory.Exists(Path.Combine(contentDirectory, c.Code))
-                ? Directory.GetFiles(Path.Combine(contentDirectory, c.Code), "*", SearchOption.AllDirectories) : []))
-            .Where(File.Exists)
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        // Every file the site shows, by its path below its layer: a shared file and the same file in the own folder are
+        // one name, and whichever is shown is hashed (so the single-folder demo keeps its version).
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var layer in folders.Layers)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(contentDirectory, file)));
+            foreach (var file in cultures.All.SelectMany(c => Directory.Exists(Path.Combine(layer, c.Code))
+                ? Directory.GetFiles(Path.Combine(layer, c.Code), "*", SearchOption.AllDirectories) : []))
+            {
+                files[Path.GetRelativePath(layer, file)] = file;
+            }
+        }
+
+        files[SettingsFile] = Path.Combine(folders.Own, SettingsFile);
+        foreach (var (relative, file) in files.Where(f => File.Exists(f.Value)).OrderBy(f => f.Value, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(relative));
             hash.AppendData(File.ReadAllBytes(file));
         }
 

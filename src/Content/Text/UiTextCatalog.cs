@@ -16,13 +16,17 @@ public sealed class UiTextCatalog
 
     public UiText For(PortalCulture culture) => _byCulture[culture.Code];
 
-    public static (UiTextCatalog? Catalog, IReadOnlyList<DataProblem> Problems) Load(string contentDirectory, CultureSet cultures)
+    public static (UiTextCatalog? Catalog, IReadOnlyList<DataProblem> Problems) Load(string contentDirectory, CultureSet cultures) =>
+        Load(Files.ContentFolders.Single(contentDirectory), cultures);
+
+    /// <summary>Each language's texts from the last layer that has them (a municipality may word its own).</summary>
+    public static (UiTextCatalog? Catalog, IReadOnlyList<DataProblem> Problems) Load(Files.ContentFolders folders, CultureSet cultures)
     {
         var problems = new List<DataProblem>();
         var loaded = new Dictionary<string, UiText>(StringComparer.Ordinal);
         foreach (var culture in cultures.All)
         {
-            var path = Path.Combine(contentDirectory, culture.Code, FileName);
+            var path = folders.Find(culture.Code, FileName);
             var display = DataProblem.DisplayPath(path);
             if (!File.Exists(path))
             {
@@ -47,7 +51,7 @@ public sealed class UiTextCatalog
         {
             foreach (var (code, text) in loaded.Where(l => l.Key != cultures.Default.Code))
             {
-                var path = DataProblem.DisplayPath(Path.Combine(contentDirectory, code, FileName));
+                var path = DataProblem.DisplayPath(folders.Find(code, FileName));
                 problems.AddRange(reference.Keys.Except(text.Keys)
                     .Select(key => new DataProblem(path, $"key '{key}'", key, $"missing: the {cultures.Default.Code} texts have it")));
             }

@@ -19,7 +19,9 @@ internal static class GeoJsonFeatureReader
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory(Factory) } };
 
     /// <param name="declaredIds">Receives every feature's id, also of features whose geometry is invalid.</param>
-    public static IReadOnlyList<GeoJsonFeature> ReadPolygons(string path, ProblemCollector problems, string idProperty, ISet<string>? declaredIds = null)
+    /// <param name="include">Which ids to read (a municipality's rows of a region file); the others are skipped unparsed.</param>
+    public static IReadOnlyList<GeoJsonFeature> ReadPolygons(string path, ProblemCollector problems, string idProperty, ISet<string>? declaredIds = null,
+        Func<string, bool>? include = null)
     {
         JsonDocument document;
         try
@@ -48,6 +50,11 @@ internal static class GeoJsonFeatureReader
                 number++;
                 var properties = feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p.Clone() : default;
                 var id = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(idProperty, out var idValue) ? idValue.ToString() : "?";
+                if (include is not null && id != "?" && !include(id))
+                {
+                    continue;
+                }
+
                 var location = $"feature {number} ({id})";
                 declaredIds?.Add(id);
                 if (properties.ValueKind != JsonValueKind.Object)

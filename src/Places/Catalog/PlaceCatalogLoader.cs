@@ -16,24 +16,20 @@ public sealed record PlaceLoadResult(PlaceCatalog? Catalog, IReadOnlyList<DataPr
 /// </summary>
 public static partial class PlaceCatalogLoader
 {
-    public const string BuurtenFile = "nijmegen_buurten_2015.geojson";
-    public const string WijkenFile = "nijmegen_wijken_2015.geojson";
-    public const string MunicipalityFile = "nijmegen_gemeentegrens_2015.geojson";
-    public const string SupportPointsFile = "support-points.csv";
-    public const string Pc4File = "nijmegen_pc4_centroids_approx.csv";
-    public const string PublicBuildingsFile = "nijmegen_publieke_gebouwen_2016.csv";
-
     /// <summary>A PC4 area lists at most this many buurten: enough to choose from, short enough to read.</summary>
     private const int MaxBuurtenPerPc4 = 5;
 
-    public static PlaceLoadResult Load(string directory)
+    /// <summary>One municipality's own files in a folder, under the default names (the Nijmegen demo's content/data).</summary>
+    public static PlaceLoadResult Load(string directory) => Load(new GeographyFiles(directory));
+
+    public static PlaceLoadResult Load(GeographyFiles files)
     {
         var problems = new List<DataProblem>();
-        string PathOf(string file) => Path.Combine(directory, file);
-        ProblemCollector For(string file) => new(DataProblem.DisplayPath(PathOf(file)), problems);
+        ProblemCollector For(string file) => new(DataProblem.DisplayPath(files.PathOf(file)), problems);
 
-        var missing = new[] { BuurtenFile, WijkenFile, MunicipalityFile, SupportPointsFile, Pc4File, PublicBuildingsFile }
-            .Where(f => !File.Exists(PathOf(f))).ToList();
+        var missing = new[] { files.Buurten, files.Wijken, files.Municipalities, files.Pc4, files.PublicBuildings }
+            .Concat(files.SupportPoints.Select(f => f.Path))
+            .Where(f => !File.Exists(files.PathOf(f))).ToList();
         foreach (var file in missing)
         {
             For(file).Add("file", "", "file not found");
@@ -44,15 +40,27 @@ public static partial class PlaceCatalogLoader
             return new PlaceLoadResult(null, problems);
         }
 
-        var (municipalityName, municipality) = LoadMunicipality(PathOf(MunicipalityFile), For(MunicipalityFile));
-        var wijken = LoadWijken(PathOf(WijkenFile), For(WijkenFile));
-        var (buurten, declaredBuurten) = LoadBuurten(PathOf(BuurtenFile), For(BuurtenFile), wijken);
-        var supportPoints = LoadSupportPoints(PathOf(SupportPointsFile), For(SupportPointsFile), declaredBuurten, municipality);
-        var pc4Areas = LoadPc4Areas(PathOf(Pc4File), For(Pc4File), PathOf(PublicBuildingsFile), For(PublicBuildingsFile), buurten, declaredBuurten, municipality);
+        var (municipalityName, municipality) = LoadMunicipality(files, For(files.Municipalities));
+        var wijken = LoadWijken(files, For(files.Wijken));
+        var (buurten, declaredBuurten) = LoadBuurten(files, For(files.Buurten), wijken);
+        var supportPoints = new List<SupportPoint>();
+        var explicitOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files.SupportPoints)
+        {
+            supportPoints.AddRange(LoadSupportPoints(files.PathOf(file.Path), For(file.Path), declaredBuurten, municipality, explicitOwners)
+                .Select(point => point with { MunicipalityCode = file.MunicipalityCode }));
+        }
+
+        foreach (var slug in supportPoints.GroupBy(p => p.Slug).Where(g => g.Count() > 1))
+        {
+            For(files.SupportPoints[0].Path).Add("slug", "", $"'{slug.Key}' is used by {slug.Count()} support points in {string.Join(", ", files.SupportPoints.Select(f => f.Path))}; a slug names one point in the whole site");
+        }
+
+        var pc4Areas = LoadPc4Areas(files, For(files.Pc4), For(files.PublicBuildings), buurten, declaredBuurten, municipality);
 
         if (supportPoints.Count == 0 && problems.Count == 0)
         {
-            For(SupportPointsFile).Add("file", "", "no support points: every buurt needs one to be served");
+            For(files.SupportPoints[0].Path).Add("file", "", "no support points: every buurt needs one to be served");
         }
 
         if (problems.Count > 0 || municipality is null)
@@ -79,7 +87,7 @@ public static partial class PlaceCatalogLoader
             return new PlaceLoadResult(null, problems);
         }
 
-        var points = LoadSupportPoints(csvPath, file, [.. geography.Buurten.Select(b => b.Code)], geography.MunicipalityBoundary);
+        var points = LoadSupportPoints(csvPath, file, [.. geography.Buurten.Select(b => b.Code)], geography.MunicipalityBoundary, []);
         return problems.Count > 0 ? new PlaceLoadResult(null, problems) : WithSupportPoints(geography, points, DataProblem.DisplayPath(csvPath));
     }
 
@@ -142,16 +150,20 @@ public static partial class PlaceCatalogLoader
                 geography.Buurten, points, geography.Pc4Areas), problems);
     }
 
-    private static (string Name, Geometry? Boundary) LoadMunicipality(string path, ProblemCollector problems)
+    private static (string Name, Geometry? Boundary) LoadMunicipality(GeographyFiles files, ProblemCollector problems)
     {
-        var features = GeoJsonFeatureReader.ReadPolygons(path, problems, "gemeentecode");
+        var features = GeoJsonFeatureReader.ReadPolygons(files.PathOf(files.Municipalities), problems, "gemeentecode", include: files.Includes);
+        if (files.RegionName is { } region && features.Count > 0)
+        {
+            // A region site: its area is every municipality's, joined (lookups and "outside" answers are region-wide).
+            return (region, NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union([.. features.Select(f => f.Geometry)]));
+        }
+
         if (features.Count != 1)
         {
-            if (features.Count > 1)
-            {
-                problems.Add("features", "", $"expected exactly one municipal boundary, found {features.Count}");
-            }
-
+            problems.Add("features", "", features.Count > 1
+                ? $"expected exactly one municipal boundary, found {features.Count}"
+                : $"no municipal boundary{(files.MunicipalityCode is { } code ? $" with gemeentecode {code}" : "")}");
             return ("", null);
         }
 
@@ -159,10 +171,10 @@ public static partial class PlaceCatalogLoader
         return (fields.Text("gemeentenaam"), features[0].Geometry);
     }
 
-    private static Dictionary<string, Wijk> LoadWijken(string path, ProblemCollector problems)
+    private static Dictionary<string, Wijk> LoadWijken(GeographyFiles files, ProblemCollector problems)
     {
         var wijken = new Dictionary<string, Wijk>(StringComparer.Ordinal);
-        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(path, problems, "wijkcode"))
+        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(files.PathOf(files.Wijken), problems, "wijkcode", include: files.Includes))
         {
             var fields = FieldParser.ForJson(feature.Properties, $"feature {feature.Number}", problems);
             var code = fields.Matching("wijkcode", WijkCodePattern(), "a CBS wijk code like WK026802");
@@ -183,11 +195,11 @@ public static partial class PlaceCatalogLoader
 
     /// <returns>The valid buurten, and every buurt code the file declares (valid or not).</returns>
     private static (Dictionary<string, Buurt> Valid, HashSet<string> Declared) LoadBuurten(
-        string path, ProblemCollector problems, Dictionary<string, Wijk> wijken)
+        GeographyFiles files, ProblemCollector problems, Dictionary<string, Wijk> wijken)
     {
         var buurten = new Dictionary<string, Buurt>(StringComparer.Ordinal);
         var declared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(path, problems, "buurtcode", declared))
+        foreach (var feature in GeoJsonFeatureReader.ReadPolygons(files.PathOf(files.Buurten), problems, "buurtcode", declared, files.Includes))
         {
             var code = feature.Properties.TryGetProperty("buurtcode", out var c) ? c.ToString() : "?";
             var fields = FieldParser.ForJson(feature.Properties, $"feature {feature.Number} ({code})", problems);
@@ -199,7 +211,7 @@ public static partial class PlaceCatalogLoader
             var label = new GeoPoint(fields.Number("label_lat"), fields.Number("label_lon"));
             if (wijkCode.Length > 0 && !wijken.ContainsKey(wijkCode))
             {
-                fields.Fail("wijkcode", $"unknown wijk '{wijkCode}' (not in {WijkenFile})");
+                fields.Fail("wijkcode", $"unknown wijk '{wijkCode}' (not in {files.Wijken})");
             }
             else if (code.Length == 10 && wijkCode.Length == 8 && code[2..8] != wijkCode[2..])
             {
@@ -230,11 +242,10 @@ public static partial class PlaceCatalogLoader
          "services", "accessibility", "serves", "example", "source"];
 
     private static List<SupportPoint> LoadSupportPoints(
-        string path, ProblemCollector problems, HashSet<string> buurten, Geometry? municipality)
+        string path, ProblemCollector problems, HashSet<string> buurten, Geometry? municipality, Dictionary<string, string> explicitOwners)
     {
         var points = new List<SupportPoint>();
         var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
-        var explicitOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var record in CsvRecordReader.Read(path, SupportPointColumns, problems))
         {
             var fields = FieldParser.ForCsv(record, problems);
@@ -300,15 +311,22 @@ public static partial class PlaceCatalogLoader
         return point;
     }
 
-    private static List<Pc4Area> LoadPc4Areas(
-        string pc4Path, ProblemCollector pc4Problems, string buildingsPath, ProblemCollector buildingProblems,
+    private static List<Pc4Area> LoadPc4Areas(GeographyFiles files, ProblemCollector pc4Problems, ProblemCollector buildingProblems,
         Dictionary<string, Buurt> buurten, HashSet<string> declaredBuurten, Geometry? municipality)
     {
         // The PC4 table gives one buurt per area (where its centroid lies). Public buildings with a full postcode
         // show which other buurten the same PC4 reaches; together they make the short, honest choice.
+        var regionTable = files.MunicipalityCode is not null || files.RegionName is not null;
         var seenWith = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var record in CsvRecordReader.Read(buildingsPath, ["postcode", "buurtcode"], buildingProblems))
+        foreach (var record in CsvRecordReader.Read(files.PathOf(files.PublicBuildings), ["postcode", "buurtcode"], buildingProblems))
         {
+            // A region's buildings file also lists buildings without a postcode (company fire brigades, sheds): they
+            // say nothing about a postcode area. The municipality's own file has one for every building.
+            if (!files.Includes(record.Fields["buurtcode"]) || (regionTable && record.Fields["postcode"].Length == 0))
+            {
+                continue;
+            }
+
             var fields = FieldParser.ForCsv(record, buildingProblems);
             var postcode = fields.Matching("postcode", PostcodePattern(), "a postcode like 6525AG");
             var buurtCode = fields.Text("buurtcode");
@@ -324,10 +342,17 @@ public static partial class PlaceCatalogLoader
             }
         }
 
-        var areas = new List<Pc4Area>();
+        // A municipality's own table has one row per PC4. A region table (GeoNames) has a row per PC4 and place name,
+        // and a PC4 may reach into two municipalities: its rows are one area, each row's buurt a candidate.
+        var areas = new Dictionary<string, (GeoPoint Centroid, List<string> Buurten)>(StringComparer.Ordinal);
         var pc4s = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in CsvRecordReader.Read(pc4Path, ["pc4", "lat", "lon", "buurtcode_centroid"], pc4Problems))
+        foreach (var record in CsvRecordReader.Read(files.PathOf(files.Pc4), ["pc4", "lat", "lon", "buurtcode_centroid"], pc4Problems))
         {
+            if (!files.Includes(record.Fields["buurtcode_centroid"]))
+            {
+                continue;
+            }
+
             var fields = FieldParser.ForCsv(record, pc4Problems);
             var pc4 = fields.Matching("pc4", Pc4Pattern(), "a four-digit postcode area like 6525");
             var centroid = ReadLocation(fields, municipality);
@@ -337,7 +362,7 @@ public static partial class PlaceCatalogLoader
                 fields.Fail("buurtcode_centroid", $"unknown buurt code '{centroidBuurt}'");
             }
 
-            if (pc4.Length > 0 && !pc4s.TryAdd(pc4, record.Line))
+            if (pc4.Length > 0 && !pc4s.TryAdd(pc4, record.Line) && !regionTable)
             {
                 fields.Fail("pc4", $"duplicate postcode area '{pc4}' (first on line {pc4s[pc4]})");
             }
@@ -347,13 +372,27 @@ public static partial class PlaceCatalogLoader
                 continue;
             }
 
-            var others = seenWith.GetValueOrDefault(pc4, [])
-                .Where(code => code != centroidBuurt)
-                .OrderBy(code => centroid.DistanceMetersTo(buurten[code].LabelPoint));
-            areas.Add(new Pc4Area(pc4, centroid, [.. new[] { centroidBuurt }.Concat(others).Take(MaxBuurtenPerPc4)]));
+            if (areas.TryGetValue(pc4, out var area))
+            {
+                if (!area.Buurten.Contains(centroidBuurt))
+                {
+                    area.Buurten.Add(centroidBuurt);
+                }
+            }
+            else
+            {
+                areas[pc4] = (centroid, [centroidBuurt]);
+            }
         }
 
-        return areas;
+        return [.. areas.Select(entry =>
+        {
+            var (centroid, centroidBuurten) = entry.Value;
+            var others = seenWith.GetValueOrDefault(entry.Key, [])
+                .Where(code => !centroidBuurten.Contains(code))
+                .OrderBy(code => centroid.DistanceMetersTo(buurten[code].LabelPoint));
+            return new Pc4Area(entry.Key, centroid, [.. centroidBuurten.Concat(others).Take(MaxBuurtenPerPc4)]);
+        })];
     }
 
     [GeneratedRegex(@"^BU\d{8}$")]

@@ -25,6 +25,14 @@ public static class ServeVerb
         // A start that fails (a port in use) is said below in one sentence; the host would first log it with its stack.
         var started = false;
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (started || level < LogLevel.Error));
+        // A region deployment: this host serves the region site and hands every municipality's requests to its own site.
+        var sites = RegionHosting.Prepare(builder, parse, verb);
+        if (sites is { Problems.Count: > 0 })
+        {
+            verb.Error.WriteLine($"portal serve: {string.Join("; ", sites.Value.Problems)}");
+            return 2;
+        }
+
         builder.AddPortalWeb();
         verb.Configure?.Invoke(builder.Services);
         var app = builder.Build();
@@ -33,7 +41,17 @@ public static class ServeVerb
             return 2;
         }
 
+        var region = app.Services.GetService<RegionSites>();
+        if (region is not null && !region.SettingsAreValid(verb))
+        {
+            return 2;
+        }
+
+        // The municipalities' sites start beside the region's own.
+        var municipalities = region?.StartAsync(verb, app.Lifetime.ApplicationStopping) ?? Task.CompletedTask;
+
         var load = app.Services.GetRequiredService<ContentSources>().StartServing();
+        await municipalities;
         if (load.Data is null)
         {
             verb.Report(load.Problems);
@@ -51,6 +69,13 @@ public static class ServeVerb
         {
             verb.Error.WriteLine($"portal serve: cannot listen: {e.Message.TrimEnd('.')}. Stop the program that uses the address, or choose another with --urls http://localhost:5080.");
             return 1;
+        }
+        finally
+        {
+            if (region is not null)
+            {
+                await region.DisposeAsync();
+            }
         }
 
         return 0;

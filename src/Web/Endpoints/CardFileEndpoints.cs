@@ -38,7 +38,7 @@ public static class CardFileEndpoints
         var culture = PreferredCulture(http.Request.Headers.AcceptLanguage.ToString(), data);
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Vary = "Accept-Language";
-        return Results.Redirect(culture.Path(SitePaths.SupportPoint(data.Places.AssignmentFor(buurt).Primary.Slug)));
+        return Results.Redirect(http.Request.PathBase + culture.Path(SitePaths.SupportPoint(data.Places.AssignmentFor(buurt).Primary.Slug)));
     }
 
     private static PortalCulture PreferredCulture(string acceptLanguage, PortalData data)

@@ -84,7 +84,7 @@ public static class EditorsEndpoints
             _ => ("home", new Dictionary<string, string?>()), // the home page, an alert's banner, the settings in the footer
         };
         var page = PageContextFactory.For(http, data, culture, http.Request.Path + http.Request.QueryString);
-        var state = new PortalState(data, store.State.Search, store.State.Documents, time.GetUtcNow());
+        var state = new PortalState(data, store.State.Index, store.State.Documents, time.GetUtcNow());
         var view = await PortalPages.All.First(p => p.Name == type).Live!(new LiveRequest(page, state, route,
             new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase), services, http.RequestAborted));
         if (view is null)

@@ -25,8 +25,14 @@ public static class PageContextFactory
     {
         var styles = http.RequestServices.GetRequiredService<Portal.Pages.Styles.SiteStyles>();
         var publicBase = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.PublicBaseUrl.ToString().TrimEnd('/');
-        var links = SiteLinks.Live with { Asset = styles.Href, Absolute = (target, path) => publicBase + target.Path(path) };
+        // Under a municipality's prefix (/wijchen/…) every href carries it; by its own host name, none.
+        var pathBase = http.Request.PathBase.Value ?? "";
+        var live = SiteLinks.LiveUnder(pathBase);
+        var links = live with { Asset = path => pathBase + styles.Href(path), Absolute = (target, path) => publicBase + target.Path(path) };
         return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, links,
-            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+        {
+            Region = http.RequestServices.GetService<RegionDirectory>(),
+        };
     }
 }

@@ -39,7 +39,7 @@ public static class SiteFileEndpoints
             if (path is { Length: > 1 } && path.EndsWith('/') && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
             {
                 // "/" + trimmed, never "//host": a path like "//elsewhere.example/" must not become a redirect off-site.
-                http.Response.Redirect("/" + path.Trim('/') + http.Request.QueryString, permanent: true);
+                http.Response.Redirect(http.Request.PathBase + "/" + path.Trim('/') + http.Request.QueryString, permanent: true);
                 return;
             }
 

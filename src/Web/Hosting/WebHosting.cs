@@ -58,6 +58,12 @@ public static class WebHosting
     public static WebApplication UsePortal(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        if (app.Services.GetService<RegionSites>() is { } sites)
+        {
+            // Before anything of the region's own: a municipality's site has its own headers, compression and pages.
+            app.UseRegionSites(sites);
+        }
+
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseOneAddressPerPage();

@@ -52,11 +52,11 @@ public class PlaceCatalogLoaderTests
     {
         using var content = new TestContent();
         // Bottendaal's ring ends where it starts; move the last position so it no longer does.
-        var geojson = File.ReadAllText(content.DataFile(PlaceCatalogLoader.BuurtenFile));
+        var geojson = File.ReadAllText(content.DataFile(new GeographyFiles("").Buurten));
         var start = geojson.IndexOf("\"buurtcode\": \"BU02680202\"", StringComparison.Ordinal);
         var ringEnd = geojson.IndexOf("]]]", start, StringComparison.Ordinal);
         var lastPosition = geojson.LastIndexOf('[', ringEnd);
-        File.WriteAllText(content.DataFile(PlaceCatalogLoader.BuurtenFile),
+        File.WriteAllText(content.DataFile(new GeographyFiles("").Buurten),
             geojson[..lastPosition] + "[5.0, 51.0" + geojson[geojson.IndexOf(']', lastPosition)..]);
 
         var problem = Assert.Single(Load(content));
@@ -75,7 +75,7 @@ public class PlaceCatalogLoaderTests
     public void A_broken_buurt_geometry_is_named_by_feature_and_field_and_the_other_buurten_still_read(string? change, string field, string message)
     {
         using var content = new TestContent();
-        var geojson = File.ReadAllText(content.DataFile(PlaceCatalogLoader.BuurtenFile));
+        var geojson = File.ReadAllText(content.DataFile(new GeographyFiles("").Buurten));
         var feature = geojson.IndexOf("\"buurtcode\": \"BU02680202\"", StringComparison.Ordinal);
         var geometry = geojson.IndexOf("\"geometry\"", feature, StringComparison.Ordinal);
 
@@ -88,7 +88,7 @@ public class PlaceCatalogLoaderTests
             null => geojson[..coordinates] + "[[[5.85, 51.84], [5.86, 51.84], [5.85, 51.84]]]" + geojson[end..],
             _ => geojson[..(coordinates + 2)] + change + geojson[(geojson.IndexOf(']', coordinates + 2) + 1)..],
         };
-        File.WriteAllText(content.DataFile(PlaceCatalogLoader.BuurtenFile), replacement);
+        File.WriteAllText(content.DataFile(new GeographyFiles("").Buurten), replacement);
 
         var problems = Load(content);
 
@@ -97,7 +97,7 @@ public class PlaceCatalogLoaderTests
         Assert.StartsWith("feature ", problem.Location);
         Assert.Contains(field, problem.Field);
         Assert.Contains(message, problem.Message);
-        Assert.EndsWith(PlaceCatalogLoader.BuurtenFile, problem.File);
+        Assert.EndsWith(new GeographyFiles("").Buurten, problem.File);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class PlaceCatalogLoaderTests
     public void A_missing_file_is_named()
     {
         using var content = new TestContent();
-        File.Delete(content.DataFile(PlaceCatalogLoader.SupportPointsFile));
+        File.Delete(content.DataFile("support-points.csv"));
 
         var problem = Assert.Single(Load(content));
 
