@@ -124,8 +124,8 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
 
     public IReadOnlyList<MunicipalityHost> Hosts { get; } = hosts;
 
-    public RegionDirectory Directory { get; } = new(deployment.Name,
-        [.. deployment.Municipalities.Select(m => new MunicipalitySite(m.Code, m.Name, m.Slug))]);
+    public static RegionDirectory DirectoryOf(RegionDeployment deployment, string regionBaseUrl) =>
+        new(deployment.Name, [.. deployment.Municipalities.Select(m => new MunicipalitySite(m.Code, m.Name, m.Slug))], regionBaseUrl);
 
     public MunicipalityHost? ByHost(string host) =>
         Hosts.FirstOrDefault(h => h.Municipality.Hosts.Contains(host, StringComparer.OrdinalIgnoreCase));
@@ -146,20 +146,27 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
     }
 
     /// <summary>Builds every municipality's site from the region's configuration and its own settings; none started yet.</summary>
-    public static RegionSites Build(RegionDeployment deployment, string[] args, IDictionary<string, string?> verbSettings,
-        Action<IServiceCollection>? configure)
+    /// <param name="baseSources">The region host's configuration as given (appsettings, environment, arguments, a test's
+    /// settings), without the region site's own settings: every municipality starts from it.</param>
+    public static RegionSites Build(RegionDeployment deployment, IReadOnlyList<IConfigurationSource> baseSources, PortalOptions region,
+        string snapshotPath, Action<IServiceCollection>? configure)
     {
         var hosts = new List<MunicipalityHost>();
         foreach (var municipality in deployment.Municipalities)
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-            builder.Configuration.AddInMemoryCollection(verbSettings);
-            var region = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-            var snapshot = builder.Configuration["Portal:Umbraco:SnapshotPath"] ?? new Portal.Content.Umbraco.UmbracoOptions().SnapshotPath;
-            builder.Configuration.AddInMemoryCollection(deployment.SettingsFor(municipality, region, snapshot));
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
+            sources.Clear();
+            foreach (var source in baseSources)
+            {
+                sources.Add(source);
+            }
+
+            builder.Configuration.AddInMemoryCollection(deployment.SettingsFor(municipality, region, snapshotPath));
             // The region host logs starting and stopping once for all.
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
             builder.AddPortalWeb();
+            builder.Services.AddSingleton(DirectoryOf(deployment, region.PublicBaseUrl.ToString()) with { Current = municipality.Slug });
             configure?.Invoke(builder.Services);
             var server = new ForwardingServer();
             builder.Services.AddSingleton<IServer>(server);
@@ -228,30 +235,55 @@ public static class RegionRouting
     }
 }
 
-/// <summary>Reads the deployment when one is configured and sets the region host up for it.</summary>
+/// <summary>Where the region host keeps its sites: registered before the host is built, filled once it is.</summary>
+public sealed class RegionSlot
+{
+    public RegionSites? Sites { get; set; }
+
+    public RegionDirectory? Directory { get; set; }
+
+    public RegionDeployment? Deployment { get; set; }
+}
+
+/// <summary>
+/// Reads the deployment when one is configured and sets the region host up for it. It runs after the host is built,
+/// on the configuration as the host got it (a test host's settings included), so every site starts from the same.
+/// </summary>
 public static class RegionHosting
 {
-    /// <returns>Null for a single municipality; else the problems with the deployment (none when it is ready).</returns>
-    public static (IReadOnlyList<string> Problems, RegionSites? Sites)? Prepare(WebApplicationBuilder builder, System.CommandLine.ParseResult parse, Cli.VerbContext verb)
+    /// <summary>Before the build: the services a region host has (null for a single municipality).</summary>
+    public static RegionSlot Register(WebApplicationBuilder builder)
     {
-        if (builder.Configuration["Portal:Deployment"] is not { Length: > 0 } name)
+        var slot = new RegionSlot();
+        builder.Services.AddSingleton(slot);
+        builder.Services.AddSingleton(_ => slot.Sites!);
+        builder.Services.AddSingleton(_ => slot.Directory!);
+        builder.Services.AddSingleton(_ => slot.Deployment!);
+        return slot;
+    }
+
+    /// <summary>After the build: the region site's settings and every municipality's site; the problems when the deployment is wrong.</summary>
+    public static IReadOnlyList<string> Prepare(WebApplication app, RegionSlot slot, Action<IServiceCollection>? configure)
+    {
+        if (app.Configuration["Portal:Deployment"] is not { Length: > 0 } name)
         {
-            return null;
+            return [];
         }
 
-        var region = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var configuration = (IConfigurationBuilder)app.Configuration;
+        var baseSources = configuration.Sources.ToList();
+        var region = app.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         var (deployment, problems) = RegionDeployment.Load(name, region.ContentPath);
         if (deployment is null)
         {
-            return (problems, null);
+            return problems;
         }
 
-        var snapshot = builder.Configuration["Portal:Umbraco:SnapshotPath"] ?? new Portal.Content.Umbraco.UmbracoOptions().SnapshotPath;
-        builder.Configuration.AddInMemoryCollection(deployment.SettingsForRegion(region, snapshot));
-        var sites = RegionSites.Build(deployment, [.. parse.UnmatchedTokens], Cli.VerbContext.Settings(parse), verb.Configure);
-        builder.Services.AddSingleton(sites);
-        builder.Services.AddSingleton(sites.Directory);
-        builder.Services.AddSingleton(deployment);
-        return ([], sites);
+        var snapshot = app.Configuration["Portal:Umbraco:SnapshotPath"] ?? new Portal.Content.Umbraco.UmbracoOptions().SnapshotPath;
+        configuration.AddInMemoryCollection(deployment.SettingsForRegion(region, snapshot));
+        slot.Deployment = deployment;
+        slot.Directory = RegionSites.DirectoryOf(deployment, region.PublicBaseUrl.ToString());
+        slot.Sites = RegionSites.Build(deployment, baseSources, region, snapshot, configure);
+        return [];
     }
 }
