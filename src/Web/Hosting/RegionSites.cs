@@ -154,7 +154,12 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
         var hosts = new List<MunicipalityHost>();
         foreach (var municipality in deployment.Municipalities)
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            // Its configuration is the region host's (below): its own appsettings watcher would only cost an inotify instance.
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            });
             var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
             sources.Clear();
             foreach (var source in baseSources)
