@@ -35,7 +35,8 @@ public sealed class RegionTests(RegionPortalServer server)
 
         Assert.Contains("Gemeentehuis Wijchen", await page.InnerTextAsync("main"));
         Assert.Contains("Wijchen", await page.InnerTextAsync(".site-name"));
-        // Wijchen's example theme (petrol), not the region's or Nijmegen's default violet.
+        // Wijchen's example theme (petrol), not the region's or Nijmegen's default violet (its home has the form's button).
+        await page.GotoAsync(server.BaseUrl + "/wijchen/");
         var wijchen = await page.EvalOnSelectorAsync<string>(".utrecht-button--primary-action", "e => getComputedStyle(e).backgroundColor");
         await page.GotoAsync(server.BaseUrl + "/nijmegen/");
         var nijmegen = await page.EvalOnSelectorAsync<string>(".utrecht-button--primary-action", "e => getComputedStyle(e).backgroundColor");
