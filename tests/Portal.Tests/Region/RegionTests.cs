@@ -109,6 +109,18 @@ public sealed class RegionTests(RegionTests.RegionPortal region) : IClassFixture
     }
 
     [Fact]
+    public async Task Robots_txt_at_the_root_speaks_for_every_municipalitys_site()
+    {
+        var robots = await Client.GetStringAsync("/robots.txt");
+        Assert.Contains("Sitemap: http://localhost:5000/sitemap.xml\n", robots);
+        Assert.Contains("Sitemap: http://localhost:5000/wijchen/sitemap.xml\n", robots);
+        Assert.Contains("Disallow: /wijchen/en/zoeken\n", robots);
+        Assert.Contains("Disallow: /west-maas-en-waal/api/\n", robots);
+        var sitemap = await Client.GetStringAsync("/wijchen/sitemap.xml");
+        Assert.Contains("<loc>http://localhost:5000/wijchen/steunpunt/gemeentehuis-wijchen</loc>", sitemap);
+    }
+
+    [Fact]
     public async Task Health_names_every_municipality()
     {
         var json = await Client.GetStringAsync("/health");
@@ -118,5 +130,47 @@ public sealed class RegionTests(RegionTests.RegionPortal region) : IClassFixture
         Assert.Equal(16, sites.Count);
         Assert.All(sites, site => Assert.Equal("ok", site.GetProperty("status").GetString()));
         Assert.Contains(sites, site => site.GetProperty("code").GetString() == "GM0668" && site.GetProperty("name").GetString() == "West Maas en Waal");
+    }
+}
+
+/// <summary>With PDOK Locatieserver on, an exact address anywhere in the region finds its buurt and municipality.</summary>
+public sealed class RegionPdokTests
+{
+    [Fact]
+    public async Task An_exact_Wijchen_address_from_PDOK_is_answered_by_the_region_with_Wijchens_buurt_and_point()
+    {
+        using var factory = new RegionPdokFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var answer = JsonDocument.Parse(await client.GetStringAsync("/api/v1/lookup?postcode=6602DE&huisnummer=22"));
+        Assert.Equal("exact", answer.RootElement.GetProperty("match").GetString());
+        Assert.Equal("BU02960114", answer.RootElement.GetProperty("buurt").GetProperty("code").GetString());
+        Assert.Equal("wijchen", answer.RootElement.GetProperty("municipality").GetProperty("slug").GetString());
+        Assert.Equal("address", answer.RootElement.GetProperty("supportPoint").GetProperty("distanceFrom").GetString());
+    }
+
+    private sealed class RegionPdokFactory : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        private readonly RegionPortalFactory _settings = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.UseSetting("Portal:ContentPath", TestContent.RepositoryContent);
+            foreach (var (key, value) in _settings.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.UseSetting("Portal:Pdok:Enabled", "true");
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services =>
+                Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
+                    Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<Portal.Places.Lookup.PdokAddressResolver>(services),
+                    () => new Portal.Tests.Web.PdokFixtureHandler()));
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            _settings.Dispose();
+        }
     }
 }
