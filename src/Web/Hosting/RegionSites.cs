@@ -148,8 +148,10 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
     /// <summary>Builds every municipality's site from the region's configuration and its own settings; none started yet.</summary>
     /// <param name="baseSources">The region host's configuration as given (appsettings, environment, arguments, a test's
     /// settings), without the region site's own settings: every municipality starts from it.</param>
+    /// <param name="printer">The region host's card printer: one Chromium prints every municipality's cards, one
+    /// document at a time (sixteen browsers would each hold a few hundred megabytes for the odd card download).</param>
     public static RegionSites Build(RegionDeployment deployment, IReadOnlyList<IConfigurationSource> baseSources, PortalOptions region,
-        string snapshotPath, Action<IServiceCollection>? configure)
+        string snapshotPath, Portal.Application.CardPrinting.CardPrinter printer, Action<IServiceCollection>? configure)
     {
         var hosts = new List<MunicipalityHost>();
         foreach (var municipality in deployment.Municipalities)
@@ -172,6 +174,7 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
             builder.AddPortalWeb();
             builder.Services.AddSingleton(DirectoryOf(deployment, region.PublicBaseUrl.ToString()) with { Current = municipality.Slug });
+            builder.Services.AddSingleton(printer);
             configure?.Invoke(builder.Services);
             var server = new ForwardingServer();
             builder.Services.AddSingleton<IServer>(server);
@@ -288,7 +291,8 @@ public static class RegionHosting
         configuration.AddInMemoryCollection(deployment.SettingsForRegion(region, snapshot));
         slot.Deployment = deployment;
         slot.Directory = RegionSites.DirectoryOf(deployment, region.PublicBaseUrl.ToString());
-        slot.Sites = RegionSites.Build(deployment, baseSources, region, snapshot, configure);
+        slot.Sites = RegionSites.Build(deployment, baseSources, region, snapshot,
+            app.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>(), configure);
         return [];
     }
 }
