@@ -252,6 +252,9 @@ public static class RegionHosting
         builder.Services.AddSingleton(sites);
         builder.Services.AddSingleton(sites.Directory);
         builder.Services.AddSingleton(deployment);
+        // Umbraco's one webhook address is the region host's: it hands every id to each municipality's sync as well.
+        builder.Services.AddSingleton(new Portal.Application.Umbraco.UmbracoSiteQueues(
+            [.. sites.Hosts.Select(host => host.Services.GetRequiredService<Portal.Application.Umbraco.UmbracoRefreshQueue>())]));
         return ([], sites);
     }
 }
