@@ -91,26 +91,28 @@ public sealed class UmbracoSetup(IHttpClientFactory httpClients, IOptions<Umbrac
             return ([], [.. loadProblems.Select(p => new DataProblem(RegionDeployment.FileName, "", "", p))]);
         }
 
-        var trees = new List<(string, IReadOnlyList<UmbracoDocument>)>();
-        var problems = new List<DataProblem>();
         var cultures = pipeline.Cultures;
-        var (regionDraft, regionLoad) = Site(deployment.SettingsForRegion(region, options.Value.SnapshotPath)).Pipeline.ReadContentFolder();
-        problems.AddRange(regionLoad.Problems);
-        // The region's own points are its municipalities': they go under each municipality's Home, not the region's.
-        trees.Add((deployment.Name, DemoDocuments.From(regionDraft, [], cultures, new SeedRoot(deployment.UmbracoScope(null), deployment.Slug, deployment.Name))));
-        foreach (var municipality in deployment.Municipalities)
+        // Every site read as it is served, side by side (each reads its own rows of the region's geography).
+        var sites = deployment.Municipalities.Select(m => (Municipality?)m).Prepend(null).AsParallel().AsOrdered().Select(municipality =>
         {
-            var (site, sitePipeline) = Site(deployment.SettingsFor(municipality, region, options.Value.SnapshotPath));
+            var (site, sitePipeline) = Site(municipality is null
+                ? deployment.SettingsForRegion(region, options.Value.SnapshotPath)
+                : deployment.SettingsFor(municipality, region, options.Value.SnapshotPath));
             var (draft, load) = sitePipeline.ReadContentFolder();
-            problems.AddRange(load.Problems);
-            if (load.Data is not null)
-            {
-                trees.Add((municipality.Name, DemoDocuments.From(OwnOnly(draft, site.ContentPath), load.Data.Places.SupportPoints, cultures,
-                    new SeedRoot(deployment.UmbracoScope(municipality), municipality.Slug, municipality.Name))));
-            }
+            return (Municipality: municipality, Own: site.ContentPath, Draft: draft, Load: load);
+        }).ToList();
+        var problems = sites.SelectMany(s => s.Load.Problems).ToList();
+        if (problems.Count > 0 || sites.Any(s => s.Load.Data is null))
+        {
+            return ([], problems);
         }
 
-        return problems.Count > 0 ? ([], problems) : (trees, []);
+        var trees = sites.Select(s => s.Municipality is not { } municipality
+            // The region's own points are its municipalities': they go under each municipality's Home, not the region's.
+            ? (deployment.Name, DemoDocuments.From(s.Draft, [], cultures, new SeedRoot(deployment.UmbracoScope(null), deployment.Slug, deployment.Name)))
+            : (municipality.Name, DemoDocuments.From(OwnOnly(s.Draft, s.Own), s.Load.Data!.Places.SupportPoints, cultures,
+                new SeedRoot(deployment.UmbracoScope(municipality), municipality.Slug, municipality.Name)))).ToList();
+        return (trees, []);
 
         (PortalOptions Options, ContentPipeline.ContentPipeline Pipeline) Site(Dictionary<string, string?> settings)
         {
