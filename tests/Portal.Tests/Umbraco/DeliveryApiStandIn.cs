@@ -28,6 +28,9 @@ public sealed class DeliveryApiStandIn : HttpMessageHandler
 
     private readonly CultureSet _portalCultures;
 
+    /// <summary>Requests for one item, by the item and the Start-Item they were sent with (which site asked).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(string Item, string? StartItem), int> ItemRequests { get; } = new();
+
     public DeliveryApiStandIn(IReadOnlyList<UmbracoDocument> documents, CultureSet cultures)
     {
         _portalCultures = cultures;
@@ -105,6 +108,7 @@ public sealed class DeliveryApiStandIn : HttpMessageHandler
         if (path.StartsWith(itemPrefix, StringComparison.Ordinal))
         {
             var key = path[itemPrefix.Length..];
+            ItemRequests.AddOrUpdate((key, request.Headers.TryGetValues("Start-Item", out var start) ? start.Single() : null), 1, (_, n) => n + 1);
             var id = RootKey(key) ?? Guid.Empty;
             return Task.FromResult(_items.TryGetValue((culture, id), out var item) ? Ok(item) : new HttpResponseMessage(HttpStatusCode.NotFound));
         }

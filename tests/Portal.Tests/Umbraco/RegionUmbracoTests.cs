@@ -124,6 +124,27 @@ public sealed class RegionUmbracoTests(RegionUmbracoTests.Region region) : IClas
         var overridden = await sites[0].GetStringAsync("/noodpakket");
         Assert.Contains(WijchenTitle, overridden);
         Assert.DoesNotContain("Nieuw: noodpakket", overridden);
+
+        // A page of Wijchen's own: live on Wijchen's site; Nijmegen asks Umbraco once, sees it is not under its roots, and drops it.
+        var own = _documents.Single(d => d.Key == UmbracoDocument.StableKey($"{_deployment.UmbracoScope(_deployment.FindBySlug("wijchen"))}page:hoogwater"));
+        standIn.Publish(own with
+        {
+            Values = [.. own.Values.Select(v => v is { Alias: "title", Culture: "nl" } ? v with { Value = JsonValue.Create("Nieuw: hoogwater") } : v)],
+            UpdatedAt = own.UpdatedAt.AddHours(1),
+        });
+        await regionClient.SendAsync(UmbracoPortalFactory.Webhook(own.Key.ToString()));
+        await Eventually.TrueAsync(async () => (await sites[0].GetStringAsync("/hoogwater")).Contains("Nieuw: hoogwater", StringComparison.Ordinal));
+        // A later publish Nijmegen does show: once it is live there, Nijmegen has finished with Wijchen's page.
+        var noodplan = _documents.Single(d => d.Key == UmbracoDocument.StableKey($"{_deployment.UmbracoScope(null)}page:noodplan"));
+        standIn.Publish(noodplan with
+        {
+            Values = [.. noodplan.Values.Select(v => v is { Alias: "title", Culture: "nl" } ? v with { Value = JsonValue.Create("Weer nieuw: noodplan") } : v)],
+            UpdatedAt = noodplan.UpdatedAt.AddHours(2),
+        });
+        await regionClient.SendAsync(UmbracoPortalFactory.Webhook(noodplan.Key.ToString()));
+        await Eventually.TrueAsync(async () => (await sites[1].GetStringAsync("/noodplan")).Contains("Weer nieuw: noodplan", StringComparison.Ordinal));
+        Assert.Equal(1, standIn.ItemRequests.GetValueOrDefault((own.Key.ToString(), _deployment.UmbracoRoot(_deployment.FindBySlug("nijmegen")!))));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await sites[1].GetAsync("/hoogwater")).StatusCode);
     }
 
     /// <summary>A site of the deployment (null: the region site) as the region host configures it, its files in this test's scratch.</summary>
