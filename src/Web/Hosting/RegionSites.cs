@@ -251,6 +251,8 @@ public sealed class RegionSlot
     public RegionDirectory? Directory { get; set; }
 
     public RegionDeployment? Deployment { get; set; }
+
+    public Portal.Application.Umbraco.UmbracoSiteQueues? SiteQueues { get; set; }
 }
 
 /// <summary>
@@ -267,6 +269,7 @@ public static class RegionHosting
         builder.Services.AddSingleton(_ => slot.Sites!);
         builder.Services.AddSingleton(_ => slot.Directory!);
         builder.Services.AddSingleton(_ => slot.Deployment!);
+        builder.Services.AddSingleton(_ => slot.SiteQueues!);
         return slot;
     }
 
@@ -293,6 +296,9 @@ public static class RegionHosting
         slot.Directory = RegionSites.DirectoryOf(deployment, region.PublicBaseUrl.ToString());
         slot.Sites = RegionSites.Build(deployment, baseSources, region, snapshot,
             app.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>(), configure);
+        // Umbraco's one webhook address is the region host's: it hands every id to each municipality's sync as well.
+        slot.SiteQueues = new Portal.Application.Umbraco.UmbracoSiteQueues(
+            [.. slot.Sites.Hosts.Select(host => host.Services.GetRequiredService<Portal.Application.Umbraco.UmbracoRefreshQueue>())]);
         return [];
     }
 }
