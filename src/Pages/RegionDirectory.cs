@@ -17,6 +17,12 @@ public sealed record RegionDirectory(string Name, IReadOnlyList<MunicipalitySite
     /// <summary>The municipality whose site this is; null on the region site.</summary>
     public string? Current { get; init; }
 
+    /// <summary>
+    /// On a municipality's live site: the points of the other municipalities taking visitors now, nearest to a place first
+    /// (from the region site's current data). Residents near a border go to whichever point is nearest.
+    /// </summary>
+    public Func<Portal.Places.Geography.GeoPoint, IReadOnlyList<(Portal.Places.SupportPoint Point, double Meters)>>? OpenElsewhere { get; init; }
+
     public bool IsRegionSite => Current is null;
 
     public MunicipalitySite? Owner(string cbsCode) => Municipalities.FirstOrDefault(m => m.Owns(cbsCode));

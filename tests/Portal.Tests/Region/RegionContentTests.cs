@@ -97,6 +97,13 @@ public sealed class RegionContentTests : IDisposable
         var townHall = open.IndexOf("Gemeentehuis Wijchen", StringComparison.Ordinal);
         Assert.True(school >= 0 && townHall > school, "the nearer open point (in Nijmegen) comes first");
 
+        // Wijchen's own site answers with Wijchen's point, and names the nearer open point across the border.
+        var own = await client.GetStringAsync("/wijchen/opzoeken?lat=51.808512&lon=5.77452");
+        var across = own[own.IndexOf("id=\"open-elsewhere-title\"", StringComparison.Ordinal)..];
+        Assert.Contains("Daltonschool De Meiboom", across);
+        Assert.Contains("href=\"/steunpunt/daltonschool-de-meiboom\"", across);
+        Assert.DoesNotContain("Gemeentehuis Wijchen", across);
+
         // Each municipality's site shows its own point's status; the region's home lists both.
         Assert.Contains("Gemeentehuis Wijchen", await client.GetStringAsync("/"));
         Assert.Contains("Daltonschool De Meiboom", await client.GetStringAsync("/"));

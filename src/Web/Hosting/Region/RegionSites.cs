@@ -40,8 +40,9 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
     /// settings), without the region site's own settings: every municipality starts from it.</param>
     /// <param name="printer">The region host's card printer: one Chromium prints every municipality's cards, one
     /// document at a time (sixteen browsers would each hold a few hundred megabytes for the odd card download).</param>
+    /// <param name="regionStore">The region site's data: a municipality's lookup shows the open points across its border.</param>
     public static RegionSites Build(RegionDeployment deployment, IReadOnlyList<IConfigurationSource> baseSources, PortalOptions region,
-        string snapshotPath, Portal.Application.CardPrinting.CardPrinter printer, Action<IServiceCollection>? configure)
+        string snapshotPath, Portal.Application.CardPrinting.CardPrinter printer, PortalDataStore regionStore, Action<IServiceCollection>? configure)
     {
         var hosts = new List<MunicipalityHost>();
         foreach (var municipality in deployment.Municipalities)
@@ -63,7 +64,15 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
             // The region host logs starting and stopping once for all.
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
             builder.AddPortalWeb();
-            builder.Services.AddSingleton(DirectoryOf(deployment, region.PublicBaseUrl.ToString()) with { Current = municipality.Slug });
+            var code = municipality.Code;
+            builder.Services.AddSingleton(DirectoryOf(deployment, region.PublicBaseUrl.ToString()) with
+            {
+                Current = municipality.Slug,
+                // The region site's data holds every municipality's points with their statuses: the neighbours' open ones.
+                OpenElsewhere = from => regionStore.IsLoaded
+                    ? [.. regionStore.Current.Places.TakingVisitorsNearest(from).Where(x => x.Point.MunicipalityCode is { } owner && owner != code)]
+                    : [],
+            });
             builder.Services.AddSingleton(printer);
             configure?.Invoke(builder.Services);
             var server = new ForwardingServer();
