@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 using Portal.Application.ContentPipeline;
 using Portal.Application.Deployment;
-using Portal.Pages;
 
 namespace Portal.Web.Hosting;
 

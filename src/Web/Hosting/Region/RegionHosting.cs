@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 using Portal.Application.ContentPipeline;
 using Portal.Application.Deployment;
 using Portal.Pages;
