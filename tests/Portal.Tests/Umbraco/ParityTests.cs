@@ -146,7 +146,7 @@ public sealed class ParityTests : IDisposable
     }
 
     /// <summary>Equal, or a failure that shows where the two first differ.</summary>
-    private static void SameText(string what, string expected, string actual)
+    internal static void SameText(string what, string expected, string actual)
     {
         if (expected == actual)
         {

@@ -77,7 +77,7 @@ public sealed class RegionUmbracoTests(RegionUmbracoTests.Region region) : IClas
                 var expected = await contentClient.GetAsync(url);
                 var actual = await umbracoClient.GetAsync(url);
                 Assert.True(expected.StatusCode == actual.StatusCode, $"{site ?? "region"} {url}: {(int)expected.StatusCode} from content/, {(int)actual.StatusCode} from Umbraco");
-                SameText($"{site ?? "region"} {url}", await expected.Content.ReadAsStringAsync(), await actual.Content.ReadAsStringAsync());
+                ParityTests.SameText($"{site ?? "region"} {url}", await expected.Content.ReadAsStringAsync(), await actual.Content.ReadAsStringAsync());
             }
 
             var noodpakket = await umbracoClient.GetStringAsync("/noodpakket");
@@ -190,18 +190,6 @@ public sealed class RegionUmbracoTests(RegionUmbracoTests.Region region) : IClas
         yield return $"/api/v1/lookup?postcode={postcode}";
         yield return "/open-data/noodsteunpunten.geojson";
         yield return "/open-data/noodsteunpunten.csv";
-    }
-
-    private static void SameText(string what, string expected, string actual)
-    {
-        if (expected == actual)
-        {
-            return;
-        }
-
-        var at = expected.Zip(actual).TakeWhile(p => p.First == p.Second).Count();
-        var from = Math.Max(0, at - 120);
-        Assert.Fail($"{what} differs at character {at}:\n content/: …{expected[from..Math.Min(expected.Length, at + 120)]}…\n Umbraco:  …{actual[from..Math.Min(actual.Length, at + 120)]}…");
     }
 
     public void Dispose() => TestContent.DeleteScratch(_scratch);
