@@ -89,6 +89,19 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
 
     public const string SupportPointsFile = "support-points.csv";
 
+    /// <summary>The municipalities' sites as the region site links to them.</summary>
+    public Portal.Pages.RegionDirectory SiteDirectory => new(Name, [.. Municipalities.Select(m => new Portal.Pages.MunicipalitySite(m.Code, m.Name, m.Slug))]);
+
+    /// <summary>
+    /// Every site of the deployment with its configuration, for a verb that works on each in turn: the municipalities
+    /// in deployment.yml's order, then the region's own site.
+    /// </summary>
+    public IReadOnlyList<DeploymentSite> Sites(PortalOptions region, string snapshotPath) =>
+    [
+        .. Municipalities.Select(m => new DeploymentSite(m.Slug, m.Name, m, SettingsFor(m, region, snapshotPath))),
+        new DeploymentSite(Slug, Name, null, SettingsForRegion(region, snapshotPath)),
+    ];
+
     /// <summary>What every site of the region shares (the geography files) and keeps apart (its caches, ledgers and outputs).</summary>
     private Dictionary<string, string?> Common(PortalOptions region, string snapshotPath, string site)
     {
@@ -227,6 +240,14 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
         [YamlMember(Alias = "umbraco-start-item")]
         public string? UmbracoStartItem { get; set; }
     }
+}
+
+/// <summary>One site of a region deployment as a verb runs it: a municipality's, or the region's own (no municipality).</summary>
+/// <param name="Slug">Its folder in a verb's output (DIR/{slug}/) and its path prefix.</param>
+/// <param name="Settings">The configuration that makes this site out of the same application.</param>
+public sealed record DeploymentSite(string Slug, string Name, Municipality? Municipality, IReadOnlyDictionary<string, string?> Settings)
+{
+    public bool IsRegion => Municipality is null;
 }
 
 /// <summary>The region's geography files (deployment.yml, geography:), relative to the deployment folder.</summary>

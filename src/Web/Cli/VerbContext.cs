@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Portal.Application;
 using Portal.Application.ContentPipeline;
+using Portal.Application.Deployment;
 using Portal.Places.Catalog;
 
 namespace Portal.Web.Cli;
@@ -34,20 +35,120 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
     }
 
     /// <summary>The application's services for a verb that does not serve; null (after saying why) when the settings are invalid.</summary>
-    public IHost? BuildHost(ParseResult parse, IDictionary<string, string?>? extra = null)
+    /// <param name="services">More services for this host (e.g. one card printer shared by every site of a region).</param>
+    public IHost? BuildHost(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? extra = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [.. parse.UnmatchedTokens],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(Settings(parse).Concat(extra ?? new Dictionary<string, string?>()));
+        builder.Configuration.AddInMemoryCollection(Settings(parse).Concat(extra ?? []));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalApplication(builder.Configuration);
+        services?.Invoke(builder.Services);
         Configure?.Invoke(builder.Services);
         var host = builder.Build();
         return SettingsAreValid(host.Services, parse.CommandResult.Command.Name) ? host : null;
+    }
+
+    /// <summary>
+    /// The sites of the region deployment --Portal:Deployment names (each municipality's, then the region's), or null for
+    /// a single municipality. Empty, after saying why, when the deployment cannot be used (exit 2).
+    /// </summary>
+    public DeploymentSites? Deployment(ParseResult parse)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. parse.UnmatchedTokens],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(Settings(parse));
+        if (builder.Configuration["Portal:Deployment"] is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        var region = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var (deployment, problems) = RegionDeployment.Load(name, region.ContentPath);
+        if (deployment is null)
+        {
+            Error.WriteLine($"portal {parse.CommandResult.Command.Name}: {string.Join("; ", problems)}");
+            return new DeploymentSites(null, []);
+        }
+
+        var snapshot = builder.Configuration["Portal:Umbraco:SnapshotPath"] ?? new Portal.Content.Umbraco.UmbracoOptions().SnapshotPath;
+        return new DeploymentSites(deployment, deployment.Sites(region, snapshot));
+    }
+
+    /// <summary>This verb's context for one site of a region: every line it writes starts with the site's slug.</summary>
+    public VerbContext For(DeploymentSite site) =>
+        new(new SiteLines(Output, site.Slug), new SiteLines(Error, site.Slug), Configure);
+
+    /// <summary>
+    /// <see cref="WithContentAsync"/> for every site of a region deployment in turn, each with its own services and
+    /// content: a site whose content cannot be used is said (with its slug) and the others still run. The exit code is the
+    /// worst of them.
+    /// </summary>
+    /// <param name="shareCardPrinter">One Chromium for every site: starting one takes a second and a half.</param>
+    public async Task<int> ForEachSiteAsync(ParseResult parse, IReadOnlyList<DeploymentSite> sites,
+        Func<SiteRun, Task<int>> work, CancellationToken cancellationToken,
+        IDictionary<string, string?>? extra = null, Action<IServiceProvider>? meanwhile = null, bool shareCardPrinter = false,
+        Action<DeploymentSite, IServiceCollection>? services = null)
+    {
+        var worst = 0;
+        IHost? printerOwner = null;
+        try
+        {
+            foreach (var site in sites)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var verb = For(site);
+                var printer = printerOwner?.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>();
+                var host = verb.BuildHost(parse, site.Settings.Concat(extra ?? new Dictionary<string, string?>()), collection =>
+                {
+                    services?.Invoke(site, collection);
+                    if (printer is not null)
+                    {
+                        collection.AddSingleton(printer);
+                    }
+                });
+                if (host is null)
+                {
+                    return 2;
+                }
+
+                try
+                {
+                    if (printerOwner is null)
+                    {
+                        meanwhile?.Invoke(host.Services);
+                    }
+
+                    var load = await verb.LoadAsync(host.Services, cancellationToken);
+                    worst = Math.Max(worst, load.Data is not { } data ? 1 : await work(new SiteRun(verb, site, host.Services, data, load.Refused.Count)));
+                }
+                finally
+                {
+                    // The first site's host keeps the shared printer (and its Chromium) until every site is done.
+                    if (shareCardPrinter && printerOwner is null)
+                    {
+                        printerOwner = host;
+                    }
+                    else
+                    {
+                        host.Dispose();
+                    }
+                }
+            }
+
+            return worst;
+        }
+        finally
+        {
+            printerOwner?.Dispose();
+        }
     }
 
     /// <summary>
@@ -134,4 +235,41 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
             Error.WriteLine($"  {problem.Problem}{(problem.Because.Count > 0 ? $" (because {string.Join(", ", problem.Because)} was refused)" : "")}");
         }
     }
+}
+
+/// <summary>One site's turn in a region verb: its context (lines with its slug), its services and its content.</summary>
+/// <param name="Refused">How many items of its content were refused (left out).</param>
+public sealed record SiteRun(VerbContext Verb, DeploymentSite Site, IServiceProvider Services, PortalData Data, int Refused);
+
+/// <summary>The sites of a region deployment, for a verb; no deployment (and no sites) when it could not be read.</summary>
+public sealed record DeploymentSites(RegionDeployment? Deployment, IReadOnlyList<DeploymentSite> Sites);
+
+/// <summary>Writes every line with a site's slug in front ("wijchen: …"), so a region's output says which site it is about.</summary>
+public sealed class SiteLines(TextWriter inner, string slug) : TextWriter
+{
+    private bool _atLineStart = true;
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        if (_atLineStart && value != '\n')
+        {
+            inner.Write(slug);
+            inner.Write(": ");
+        }
+
+        inner.Write(value);
+        _atLineStart = value == '\n';
+    }
+
+    public override void Write(string? value)
+    {
+        foreach (var c in value ?? "")
+        {
+            Write(c);
+        }
+    }
+
+    public override void Flush() => inner.Flush();
 }
