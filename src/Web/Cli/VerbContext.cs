@@ -57,21 +57,22 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
     /// The sites of the region deployment --Portal:Deployment names (each municipality's, then the region's), or null for
     /// a single municipality. Empty, after saying why, when the deployment cannot be used (exit 2).
     /// </summary>
-    public DeploymentSites? Deployment(ParseResult parse)
+    /// <param name="region">Settings for the whole region (the region's public address), from which each site's are made.</param>
+    public DeploymentSites? Deployment(ParseResult parse, IDictionary<string, string?>? region = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [.. parse.UnmatchedTokens],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(Settings(parse));
+        builder.Configuration.AddInMemoryCollection(Settings(parse).Concat(region ?? new Dictionary<string, string?>()));
         if (builder.Configuration["Portal:Deployment"] is not { Length: > 0 } name)
         {
             return null;
         }
 
-        var region = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-        var (deployment, problems) = RegionDeployment.Load(name, region.ContentPath);
+        var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var (deployment, problems) = RegionDeployment.Load(name, options.ContentPath);
         if (deployment is null)
         {
             Error.WriteLine($"portal {parse.CommandResult.Command.Name}: {string.Join("; ", problems)}");
@@ -79,7 +80,7 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
         }
 
         var snapshot = builder.Configuration["Portal:Umbraco:SnapshotPath"] ?? new Portal.Content.Umbraco.UmbracoOptions().SnapshotPath;
-        return new DeploymentSites(deployment, deployment.Sites(region, snapshot));
+        return new DeploymentSites(deployment, deployment.Sites(options, snapshot));
     }
 
     /// <summary>This verb's context for one site of a region: every line it writes starts with the site's slug.</summary>
@@ -87,68 +88,57 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
         new(new SiteLines(Output, site.Slug), new SiteLines(Error, site.Slug), Configure);
 
     /// <summary>
-    /// <see cref="WithContentAsync"/> for every site of a region deployment in turn, each with its own services and
-    /// content: a site whose content cannot be used is said (with its slug) and the others still run. The exit code is the
-    /// worst of them.
+    /// <see cref="WithContentAsync"/> for every site of a region deployment, each with its own services and content: a
+    /// site whose content cannot be used is said (with its slug) and the others still run. The exit code is the worst.
     /// </summary>
     /// <param name="shareCardPrinter">One Chromium for every site: starting one takes a second and a half.</param>
-    public async Task<int> ForEachSiteAsync(ParseResult parse, IReadOnlyList<DeploymentSite> sites,
-        Func<SiteRun, Task<int>> work, CancellationToken cancellationToken,
-        IDictionary<string, string?>? extra = null, Action<IServiceProvider>? meanwhile = null, bool shareCardPrinter = false,
-        Action<DeploymentSite, IServiceCollection>? services = null)
+    /// <param name="sideBySide">How many sites run at once: two keep both cores busy when one site's work waits on another
+    /// program (a print run's PNGs are rendered by pdftoppm while Chromium prints the next site's cards).</param>
+    public async Task<int> ForEachSiteAsync(ParseResult parse, IReadOnlyList<DeploymentSite> sites, Func<SiteRun, Task<int>> work,
+        CancellationToken cancellationToken, IDictionary<string, string?>? extra = null, Action<IServiceProvider>? meanwhile = null,
+        bool shareCardPrinter = false, int sideBySide = 1)
     {
-        var worst = 0;
-        IHost? printerOwner = null;
-        try
+        var settings = extra ?? new Dictionary<string, string?>();
+        // The shared printer lives in a host of its own (the first site's settings, no content), until every site is done.
+        using var printerOwner = shareCardPrinter && sites.Count > 0 ? For(sites[0]).BuildHost(parse, sites[0].Settings.Concat(settings)) : null;
+        if (shareCardPrinter && printerOwner is null)
         {
-            foreach (var site in sites)
+            return 2;
+        }
+
+        var printer = printerOwner?.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>();
+        if (printerOwner is not null)
+        {
+            meanwhile?.Invoke(printerOwner.Services);
+        }
+
+        using var turns = new SemaphoreSlim(Math.Max(1, sideBySide));
+        var exits = await Task.WhenAll(sites.Select(async (site, index) =>
+        {
+            await turns.WaitAsync(cancellationToken);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var verb = For(site);
-                var printer = printerOwner?.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>();
-                var host = verb.BuildHost(parse, site.Settings.Concat(extra ?? new Dictionary<string, string?>()), collection =>
-                {
-                    services?.Invoke(site, collection);
-                    if (printer is not null)
-                    {
-                        collection.AddSingleton(printer);
-                    }
-                });
+                using var host = verb.BuildHost(parse, site.Settings.Concat(settings), printer is null ? null : collection => collection.AddSingleton(printer));
                 if (host is null)
                 {
                     return 2;
                 }
 
-                try
+                if (printer is null && index == 0)
                 {
-                    if (printerOwner is null)
-                    {
-                        meanwhile?.Invoke(host.Services);
-                    }
+                    meanwhile?.Invoke(host.Services);
+                }
 
-                    var load = await verb.LoadAsync(host.Services, cancellationToken);
-                    worst = Math.Max(worst, load.Data is not { } data ? 1 : await work(new SiteRun(verb, site, host.Services, data, load.Refused.Count)));
-                }
-                finally
-                {
-                    // The first site's host keeps the shared printer (and its Chromium) until every site is done.
-                    if (shareCardPrinter && printerOwner is null)
-                    {
-                        printerOwner = host;
-                    }
-                    else
-                    {
-                        host.Dispose();
-                    }
-                }
+                var load = await verb.LoadAsync(host.Services, cancellationToken);
+                return load.Data is not { } data ? 1 : await work(new SiteRun(verb, site, host.Services, data, load.Refused.Count));
             }
-
-            return worst;
-        }
-        finally
-        {
-            printerOwner?.Dispose();
-        }
+            finally
+            {
+                turns.Release();
+            }
+        }));
+        return exits.DefaultIfEmpty(0).Max();
     }
 
     /// <summary>
@@ -244,23 +234,31 @@ public sealed record SiteRun(VerbContext Verb, DeploymentSite Site, IServiceProv
 /// <summary>The sites of a region deployment, for a verb; no deployment (and no sites) when it could not be read.</summary>
 public sealed record DeploymentSites(RegionDeployment? Deployment, IReadOnlyList<DeploymentSite> Sites);
 
-/// <summary>Writes every line with a site's slug in front ("wijchen: …"), so a region's output says which site it is about.</summary>
+/// <summary>
+/// Writes every line with a site's slug in front ("wijchen: …"), so a region's output says which site it is about; a
+/// whole line at a time, so two sites working side by side never mix within a line.
+/// </summary>
 public sealed class SiteLines(TextWriter inner, string slug) : TextWriter
 {
-    private bool _atLineStart = true;
+    private readonly System.Text.StringBuilder _line = new();
 
     public override System.Text.Encoding Encoding => inner.Encoding;
 
     public override void Write(char value)
     {
-        if (_atLineStart && value != '\n')
+        if (value == '\n')
         {
-            inner.Write(slug);
-            inner.Write(": ");
-        }
+            lock (inner)
+            {
+                inner.WriteLine($"{slug}: {_line.ToString().TrimEnd('\r')}");
+            }
 
-        inner.Write(value);
-        _atLineStart = value == '\n';
+            _line.Clear();
+        }
+        else
+        {
+            _line.Append(value);
+        }
     }
 
     public override void Write(string? value)
@@ -271,5 +269,13 @@ public sealed class SiteLines(TextWriter inner, string slug) : TextWriter
         }
     }
 
-    public override void Flush() => inner.Flush();
+    public override void Flush()
+    {
+        if (_line.Length > 0)
+        {
+            Write('\n');
+        }
+
+        inner.Flush();
+    }
 }
