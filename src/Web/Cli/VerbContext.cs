@@ -92,11 +92,12 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
     /// site whose content cannot be used is said (with its slug) and the others still run. The exit code is the worst.
     /// </summary>
     /// <param name="shareCardPrinter">One Chromium for every site: starting one takes a second and a half.</param>
+    /// <param name="services">More services for a site's host (the region's directory for the region's own site).</param>
     /// <param name="sideBySide">How many sites run at once: two keep both cores busy when one site's work waits on another
     /// program (a print run's PNGs are rendered by pdftoppm while Chromium prints the next site's cards).</param>
     public async Task<int> ForEachSiteAsync(ParseResult parse, IReadOnlyList<DeploymentSite> sites, Func<SiteRun, Task<int>> work,
         CancellationToken cancellationToken, IDictionary<string, string?>? extra = null, Action<IServiceProvider>? meanwhile = null,
-        bool shareCardPrinter = false, int sideBySide = 1)
+        bool shareCardPrinter = false, int sideBySide = 1, Action<DeploymentSite, IServiceCollection>? services = null)
     {
         var settings = extra ?? new Dictionary<string, string?>();
         // The shared printer lives in a host of its own (the first site's settings, no content), until every site is done.
@@ -119,7 +120,14 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
             try
             {
                 var verb = For(site);
-                using var host = verb.BuildHost(parse, site.Settings.Concat(settings), printer is null ? null : collection => collection.AddSingleton(printer));
+                using var host = verb.BuildHost(parse, site.Settings.Concat(settings), collection =>
+                {
+                    services?.Invoke(site, collection);
+                    if (printer is not null)
+                    {
+                        collection.AddSingleton(printer);
+                    }
+                });
                 if (host is null)
                 {
                     return 2;
