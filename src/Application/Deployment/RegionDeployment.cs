@@ -34,6 +34,10 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
 
     public Municipality? FindBySlug(string slug) => Municipalities.FirstOrDefault(m => m.Slug == slug);
 
+    /// <summary>The municipality whose support point this is, by the region site's catalogue (every municipality's points).</summary>
+    public Municipality? OwnerOfPoint(Portal.Places.PlaceCatalog regionPlaces, string slug) =>
+        regionPlaces.SupportPoints.FirstOrDefault(p => p.Slug == slug)?.MunicipalityCode is { } code ? Owner(code) : null;
+
     /// <summary>The municipality a buurt, wijk or municipality code belongs to.</summary>
     public Municipality? Owner(string cbsCode) => Municipalities.FirstOrDefault(m => m.Owns(cbsCode));
 

@@ -24,7 +24,7 @@ public static class CheckDataVerb
                     return 2;
                 }
 
-                var exit = await verb.ForEachSiteAsync(parse, region.Sites, run => Task.FromResult(Report(run.Verb, run.Data, run.Refused)), cancellationToken);
+                var exit = await verb.ForEachSiteAsync(parse, region.Sites, run => Task.FromResult(Report(run.Verb, run.Data, run.Refused.Count)), cancellationToken);
                 verb.Output.WriteLine(exit == 0
                     ? $"Data OK for all {region.Sites.Count} sites of {region.Deployment.Name}."
                     : $"{region.Deployment.Name}: a site has problems (said above with its slug); the other sites are not held back by them.");

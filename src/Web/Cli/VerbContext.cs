@@ -43,7 +43,14 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
             Args = [.. parse.UnmatchedTokens],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(Settings(parse).Concat(extra ?? []));
+        // Later settings win (a site's own content folder over --content).
+        var settings = Settings(parse);
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalApplication(builder.Configuration);
@@ -65,7 +72,13 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
             Args = [.. parse.UnmatchedTokens],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(Settings(parse).Concat(region ?? new Dictionary<string, string?>()));
+        var settings = Settings(parse);
+        foreach (var (key, value) in region ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         if (builder.Configuration["Portal:Deployment"] is not { Length: > 0 } name)
         {
             return null;
@@ -139,7 +152,7 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
                 }
 
                 var load = await verb.LoadAsync(host.Services, cancellationToken);
-                return load.Data is not { } data ? 1 : await work(new SiteRun(verb, site, host.Services, data, load.Refused.Count));
+                return load.Data is not { } data ? 1 : await work(new SiteRun(verb, site, host.Services, data, load.Refused));
             }
             finally
             {
@@ -236,8 +249,8 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
 }
 
 /// <summary>One site's turn in a region verb: its context (lines with its slug), its services and its content.</summary>
-/// <param name="Refused">How many items of its content were refused (left out).</param>
-public sealed record SiteRun(VerbContext Verb, DeploymentSite Site, IServiceProvider Services, PortalData Data, int Refused);
+/// <param name="Refused">The items of its content that were refused (left out).</param>
+public sealed record SiteRun(VerbContext Verb, DeploymentSite Site, IServiceProvider Services, PortalData Data, IReadOnlyList<ItemRefusal> Refused);
 
 /// <summary>The sites of a region deployment, for a verb; no deployment (and no sites) when it could not be read.</summary>
 public sealed record DeploymentSites(RegionDeployment? Deployment, IReadOnlyList<DeploymentSite> Sites);
