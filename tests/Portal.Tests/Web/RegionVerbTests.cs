@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Cli;
 
@@ -177,6 +176,68 @@ public sealed class RegionVerbTests : IDisposable
         Assert.Equal(municipalities.Values.Sum(r => int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture), region[5]);
         Assert.Equal(municipalities["Heumen"][5],
             rows.Where(r => r[1] == "Heumen" && r[^1] == "wijk").Sum(r => int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    [Trait("Category", "Chromium")]
+    public async Task A_status_set_on_a_running_region_portal_updates_the_static_pages_of_the_municipality_and_the_region()
+    {
+        // The region portal as it is run, in a process of its own (WebApplicationFactory's settings reach the host only
+        // after the deployment has been read).
+        var output = Path.Combine(_scratch, "static");
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var portal = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "portal.dll"), "--urls", $"http://127.0.0.1:{port}", "--content", _content.Root, $"--Portal:Deployment={Region}",
+                $"--Portal:StaticOutputPath={output}", $"--Portal:PrintCachePath={Path.Combine(_scratch, "prints")}", $"--Portal:CardCachePath={Path.Combine(_scratch, "cards")}",
+                $"--Portal:CapLedgerPath={Path.Combine(_scratch, "cap-ledger.json")}", $"--Portal:RebuildLogPath={Path.Combine(_scratch, "rebuilds.json")}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        portal.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        portal.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        portal.BeginOutputReadLine();
+        portal.BeginErrorReadLine();
+        try
+        {
+            await UpdatesBothStaticCopies(output, () => $"{(portal.HasExited ? $"exited {portal.ExitCode}" : "running")}: {string.Join('\n', log)}");
+        }
+        finally
+        {
+            portal.Kill(entireProcessTree: true);
+        }
+    }
+
+    private async Task UpdatesBothStaticCopies(string output, Func<string> log)
+    {
+        // Each site exports itself when it starts, into its own folder under the one static output path.
+        string[] pages = [Path.Combine(output, "heumen", "steunpunt", "gemeentehuis-heumen.html"), Path.Combine(output, Region, "steunpunt", "gemeentehuis-heumen.html")];
+        // Another municipality's site does not show the point; nor does a page about something else.
+        string[] untouched = [Path.Combine(output, "culemborg", "steunpunt", "gemeentehuis-culemborg.html"), Path.Combine(output, Region, "privacy.html")];
+        Assert.True(await Within(120, () => pages.Concat(untouched).All(File.Exists)), log());
+        Assert.All(pages, page => Assert.Contains("Stand-by", File.ReadAllText(page)));
+        var before = untouched.ToDictionary(page => page, File.GetLastWriteTimeUtc);
+
+        var (exit, _, error) = await Cli("status", "set", "gemeentehuis-heumen", "open", "--message", "nl=Open tot 22.00 uur");
+        Assert.True(exit == 0, error);
+
+        // The municipality's site and the region's both show the point: both static copies change, the pages without it do not.
+        Assert.True(await Within(60, () => pages.All(page => File.ReadAllText(page).Contains("Open tot 22.00 uur", StringComparison.Ordinal))), log());
+        Assert.All(untouched, page => Assert.Equal(before[page], File.GetLastWriteTimeUtc(page)));
+    }
+
+    private static async Task<bool> Within(int seconds, Func<bool> condition)
+    {
+        for (var waited = 0; waited < seconds * 10 && !condition(); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        return condition();
     }
 
     private async Task<(int Exit, string Output, string Error)> Cli(params string[] args)
