@@ -38,11 +38,7 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
     /// <param name="services">More services for this host (e.g. one card printer shared by every site of a region).</param>
     public IHost? BuildHost(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? extra = null, Action<IServiceCollection>? services = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. parse.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = Host.CreateApplicationBuilder(Builder(parse));
         // Later settings win (a site's own content folder over --content).
         var settings = Settings(parse);
         foreach (var (key, value) in extra ?? [])
@@ -67,11 +63,7 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
     /// <param name="region">Settings for the whole region (the region's public address), from which each site's are made.</param>
     public DeploymentSites? Deployment(ParseResult parse, IDictionary<string, string?>? region = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. parse.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = Host.CreateApplicationBuilder(Builder(parse));
         var settings = Settings(parse);
         foreach (var (key, value) in region ?? new Dictionary<string, string?>())
         {
@@ -160,6 +152,23 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
             }
         }));
         return exits.DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// A verb's host reads its configuration once: it does not watch appsettings.json, as a server does. Each watcher is an
+    /// inotify instance (128 per user by default), and a region verb builds a host per site beside a running region
+    /// portal that holds a watcher per site already.
+    /// </summary>
+    private static HostApplicationBuilderSettings Builder(ParseResult parse)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["hostBuilder:reloadConfigOnChange"] = "false" });
+        return new HostApplicationBuilderSettings
+        {
+            Args = [.. parse.UnmatchedTokens],
+            ContentRootPath = AppContext.BaseDirectory,
+            Configuration = configuration,
+        };
     }
 
     /// <summary>
