@@ -34,9 +34,38 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
 
     public Municipality? FindBySlug(string slug) => Municipalities.FirstOrDefault(m => m.Slug == slug);
 
-    /// <summary>The municipality whose support point this is, by the region site's catalogue (every municipality's points).</summary>
-    public Municipality? OwnerOfPoint(Portal.Places.PlaceCatalog regionPlaces, string slug) =>
-        regionPlaces.SupportPoints.FirstOrDefault(p => p.Slug == slug)?.MunicipalityCode is { } code ? Owner(code) : null;
+    /// <summary>
+    /// The municipality whose support-points.csv lists the point: only the slug column of each file is read (a status
+    /// change in a crisis must not wait for the region's geography). A file that cannot be read owns nothing; its own
+    /// check says why.
+    /// </summary>
+    public Municipality? OwnerOfPoint(string slug) => Municipalities.FirstOrDefault(m => PointSlugs(Path.Combine(MunicipalityFolder(m), SupportPointsFile)).Contains(slug));
+
+    private static HashSet<string> PointSlugs(string file)
+    {
+        try
+        {
+            using var reader = new StreamReader(file);
+            using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+            var slugs = new HashSet<string>(StringComparer.Ordinal);
+            if (csv.Read() && csv.ReadHeader())
+            {
+                while (csv.Read())
+                {
+                    if (csv.GetField("slug") is { Length: > 0 } slug)
+                    {
+                        slugs.Add(slug.Trim());
+                    }
+                }
+            }
+
+            return slugs;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>The municipality a buurt, wijk or municipality code belongs to.</summary>
     public Municipality? Owner(string cbsCode) => Municipalities.FirstOrDefault(m => m.Owns(cbsCode));

@@ -67,29 +67,16 @@ public static class StatusVerb
 
     /// <summary>
     /// With a region deployment: the settings of the municipality that owns the point (its status.yml is written, under
-    /// that file's lock), found in the region site's catalogue; null, after saying why, when no municipality has it.
+    /// that file's lock); null, after saying why, when no municipality has it.
     /// </summary>
-    private static async Task<(int Exit, IReadOnlyDictionary<string, string?>? Settings)> OwnerAsync(VerbContext verb, ParseResult parse, DeploymentSites region,
-        string slug, CancellationToken cancellationToken)
+    private static (int Exit, IReadOnlyDictionary<string, string?>? Settings) Owner(VerbContext verb, DeploymentSites region, string slug)
     {
         if (region.Deployment is not { } deployment)
         {
             return (2, null);
         }
 
-        using var host = verb.BuildHost(parse, RegionSite(region).Settings);
-        if (host is null)
-        {
-            return (2, null);
-        }
-
-        var load = await verb.LoadAsync(host.Services, cancellationToken);
-        if (load.Data is not { } data)
-        {
-            return (1, null);
-        }
-
-        if (deployment.OwnerOfPoint(data.Places, slug) is not { } owner)
+        if (deployment.OwnerOfPoint(slug) is not { } owner)
         {
             verb.Error.WriteLine($"portal status set: no municipality of {deployment.Name} has a support point '{slug}'; `portal status --Portal:Deployment={deployment.Slug}` lists them.");
             return (2, null);
@@ -103,7 +90,7 @@ public static class StatusVerb
         IReadOnlyDictionary<string, string?>? site = null;
         if (verb.Deployment(parse) is { } region)
         {
-            (var exit, site) = await OwnerAsync(verb, parse, region, request.Slug, cancellationToken);
+            (var exit, site) = Owner(verb, region, request.Slug);
             if (site is null)
             {
                 return exit;
