@@ -37,6 +37,12 @@ public sealed partial record PageContext(
     /// <summary>The href of a site path on a municipality's own site, in the current language (from the region site).</summary>
     public string MunicipalityLink(MunicipalitySite site, string sitePath) => Links.Municipality(site.Slug, Culture, sitePath);
 
+    /// <summary>The region site's leads to every municipality (null on a municipality's site, or without a region).</summary>
+    public RegionDirectory? RegionSite => Region is { IsRegionSite: true } region ? region : null;
+
+    /// <summary>The href of a site path on the region site, from a municipality's site in a region; null otherwise.</summary>
+    public string? RegionLink(string sitePath) => Region is { IsRegionSite: false } && Links.Region is { } link ? link(Culture, sitePath) : null;
+
     public PortalCulture Culture => T.Culture;
 
     public SiteSettings Settings => Content.Settings;

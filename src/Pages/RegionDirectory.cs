@@ -7,8 +7,17 @@ public sealed record MunicipalitySite(string Code, string Name, string Slug)
     public bool Owns(string cbsCode) => cbsCode.Length >= 6 && cbsCode.AsSpan(2, 4).SequenceEqual(Code.AsSpan(2));
 }
 
-/// <summary>On a region site: the municipalities whose sites it leads to. Null on a municipality's own site.</summary>
-public sealed record RegionDirectory(string Name, IReadOnlyList<MunicipalitySite> Municipalities)
+/// <summary>
+/// A region deployment's sites, as pages link between them: the region site leads to each municipality's, and a
+/// municipality's site back to the region's (to search across the border). Null for a municipality on its own.
+/// </summary>
+/// <param name="BaseUrl">The region site's public address (a municipality reached by its own host name links there).</param>
+public sealed record RegionDirectory(string Name, IReadOnlyList<MunicipalitySite> Municipalities, string BaseUrl)
 {
+    /// <summary>The municipality whose site this is; null on the region site.</summary>
+    public string? Current { get; init; }
+
+    public bool IsRegionSite => Current is null;
+
     public MunicipalitySite? Owner(string cbsCode) => Municipalities.FirstOrDefault(m => m.Owns(cbsCode));
 }

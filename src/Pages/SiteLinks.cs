@@ -13,6 +13,9 @@ public sealed record SiteLinks(Func<PortalCulture, string, string> Page, Func<st
     /// <summary>A municipality's site path from a region site: /wijchen/en/opzoeken live, ../wijchen/en/opzoeken.html in a static export.</summary>
     public Func<string, PortalCulture, string, string> Municipality { get; init; } = (slug, culture, path) => "/" + slug + culture.Path(path);
 
+    /// <summary>A site path on the region site, from a municipality's site; null where there is no region.</summary>
+    public Func<PortalCulture, string, string>? Region { get; init; }
+
     public static SiteLinks Live { get; } = new((culture, path) => culture.Path(path), path => path);
 
     /// <summary>The live site's links under a path base (/wijchen when a municipality's site is reached by its prefix).</summary>

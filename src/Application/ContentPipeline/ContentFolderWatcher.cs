@@ -36,31 +36,21 @@ public sealed partial class ContentFolderWatcher(
         {
             FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
         });
-        var watchers = new List<FileSystemWatcher>();
+        var watchers = new List<IDisposable>();
         try
         {
             foreach (var (folder, counts) in WatchedFolders(options.Value))
             {
-                var watcher = new FileSystemWatcher(folder)
-                {
-                    IncludeSubdirectories = true,
-                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                };
-                watchers.Add(watcher);
-                void Changed(object? _, FileSystemEventArgs e)
-                {
-                    if (!AtomicFile.IsTemporary(e.FullPath) && !FileLock.IsLock(e.FullPath) && counts(Path.GetRelativePath(folder, e.FullPath)))
+                watchers.Add(FolderWatchers.Subscribe(folder,
+                    relative =>
                     {
-                        changes.Writer.TryWrite(true);
-                    }
-                }
-
-                watcher.Changed += Changed;
-                watcher.Created += Changed;
-                watcher.Deleted += Changed;
-                watcher.Renamed += Changed;
-                watcher.Error += (_, e) => status.Failed(Area, $"watching {folder} failed ({e.GetException().Message}); restart the portal to pick up changes");
-                watcher.EnableRaisingEvents = true;
+                        var path = Path.Combine(folder, relative);
+                        if (!AtomicFile.IsTemporary(path) && !FileLock.IsLock(path) && counts(relative))
+                        {
+                            changes.Writer.TryWrite(true);
+                        }
+                    },
+                    e => status.Failed(Area, $"watching {folder} failed ({e.Message}); restart the portal to pick up changes")));
             }
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or FileNotFoundException)
@@ -93,11 +83,14 @@ public sealed partial class ContentFolderWatcher(
     private static IEnumerable<(string Folder, Func<string, bool> Counts)> WatchedFolders(PortalOptions portal)
     {
         var cultures = portal.CultureSet().All.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-        var watched = new List<(string, Func<string, bool>)> { (portal.ContentPath, _ => true) };
+        // The shared layers first: the widest folder (content/) is watched once and the folders inside it share its watcher.
+        var watched = new List<(string, Func<string, bool>)>();
         foreach (var shared in portal.SharedContentPaths ?? [])
         {
             watched.Add((shared, relative => cultures.Contains(relative.Split(Path.DirectorySeparatorChar)[0])));
         }
+
+        watched.Add((portal.ContentPath, _ => true));
 
         foreach (var statuses in (portal.StatusContentPaths ?? []).Where(folder => folder != portal.ContentPath))
         {

@@ -35,7 +35,7 @@ public sealed class ContentPipeline(ContentFolders folders, GeographyFiles geogr
 
     private readonly PageFileCache _pages = new();
     private readonly Lock _frameGate = new();
-    private (string Stamp, Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems)> Load)? _frame;
+    private (string Stamp, Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems, IReadOnlyList<DataProblem> Skipped)> Load)? _frame;
 
     public CultureSet Cultures => cultures;
 
@@ -75,7 +75,7 @@ public sealed class ContentPipeline(ContentFolders folders, GeographyFiles geogr
     /// <summary>Any source's draft: validate, merge with the geography, and build the data, or say what is wrong.</summary>
     public ContentLoad Build(ContentDraft draft)
     {
-        var (places, texts, frameProblems) = Frame().GetAwaiter().GetResult();
+        var (places, texts, frameProblems, skipped) = Frame().GetAwaiter().GetResult();
         var (content, problems) = ContentValidator.Validate(draft, cultures);
         var (points, statusProblems) = places is null ? (null, []) : ContentValidator.ApplyStatuses(draft.Statuses ?? [], draft.SupportPoints ?? places.SupportPoints, cultures);
         var all = frameProblems.Concat(problems).Concat(statusProblems).ToList();
@@ -88,14 +88,14 @@ public sealed class ContentPipeline(ContentFolders folders, GeographyFiles geogr
             draft.SupportPoints is null ? DataProblem.DisplayPath(geography.PathOf(geography.SupportPoints[0].Path)) : draft.Source);
         return merged.Catalog is null
             ? new ContentLoad(null, merged.Problems)
-            : new ContentLoad(new PortalData(merged.Catalog, texts, cultures, content), []);
+            : new ContentLoad(new PortalData(merged.Catalog, texts, cultures, content), skipped);
     }
 
     /// <summary>
     /// The geography and texts, read again only when one of their files changed (the status file and pages change far
     /// more often, and a running portal re-reads content/ on every change).
     /// </summary>
-    private Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems)> Frame()
+    private Task<(PlaceCatalog? Places, UiTextCatalog? Texts, IReadOnlyList<DataProblem> Problems, IReadOnlyList<DataProblem> Skipped)> Frame()
     {
         var stamp = FrameStamp();
         lock (_frameGate)
@@ -141,15 +141,15 @@ public sealed class ContentPipeline(ContentFolders folders, GeographyFiles geogr
     /// <summary>What is wrong with statuses for content/'s support points (what `portal status set` checks before it writes).</summary>
     public IReadOnlyList<DataProblem> CheckStatuses(IReadOnlyList<StatusDraft> statuses)
     {
-        var (places, _, frameProblems) = Frame().GetAwaiter().GetResult();
+        var (places, _, frameProblems, _) = Frame().GetAwaiter().GetResult();
         return places is null ? frameProblems : ContentValidator.ApplyStatuses(statuses, places.SupportPoints, cultures).Problems;
     }
 
-    private static (PlaceCatalog?, UiTextCatalog?, IReadOnlyList<DataProblem>) LoadFrame(ContentFolders folders, GeographyFiles geography, CultureSet cultures)
+    private static (PlaceCatalog?, UiTextCatalog?, IReadOnlyList<DataProblem>, IReadOnlyList<DataProblem>) LoadFrame(ContentFolders folders, GeographyFiles geography, CultureSet cultures)
     {
         var placesLoading = Task.Run(() => PlaceCatalogLoader.Load(geography));
         var (texts, textProblems) = UiTextCatalog.Load(folders, cultures);
         var places = placesLoading.GetAwaiter().GetResult();
-        return (places.Catalog, texts, [.. places.Problems, .. textProblems]);
+        return (places.Catalog, texts, [.. places.Problems, .. textProblems], places.Skipped);
     }
 }

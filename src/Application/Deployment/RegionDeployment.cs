@@ -90,11 +90,9 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
             settings["Portal:Theme"] = Path.Combine(Folder, theme);
         }
 
-        if (municipality.UmbracoStartItem is { } start)
-        {
-            settings["Portal:Umbraco:StartItem"] = start;
-        }
-
+        // Umbraco multi-site: its own root over the region's, whose pages it shows unless it publishes its own.
+        settings["Portal:Umbraco:StartItem"] = UmbracoRoot(municipality);
+        settings["Portal:Umbraco:SharedStartItems:0"] = UmbracoRegionRoot;
         return settings;
     }
 
@@ -110,20 +108,16 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
             settings[$"Portal:StatusContentPaths:{i}"] = MunicipalityFolder(Municipalities[i]);
             settings[$"Portal:Geography:SupportPoints:{i}:Path"] = Path.Combine(MunicipalityFolder(Municipalities[i]), SupportPointsFile);
             settings[$"Portal:Geography:SupportPoints:{i}:MunicipalityCode"] = Municipalities[i].Code;
+            settings[$"Portal:Umbraco:SupportPointRoots:{i}:StartItem"] = UmbracoRoot(Municipalities[i]);
+            settings[$"Portal:Umbraco:SupportPointRoots:{i}:MunicipalityCode"] = Municipalities[i].Code;
         }
 
-        if (RegionUmbracoStartItem is { } start)
-        {
-            settings["Portal:Umbraco:StartItem"] = start;
-        }
-
+        // Umbraco multi-site: the region's root (its settings and the pages written once) and every municipality's points.
+        settings["Portal:Umbraco:StartItem"] = UmbracoRegionRoot;
         return settings;
     }
 
     public const string SupportPointsFile = "support-points.csv";
-
-    /// <summary>The municipalities' sites as the region site links to them.</summary>
-    public Portal.Pages.RegionDirectory SiteDirectory => new(Name, [.. Municipalities.Select(m => new Portal.Pages.MunicipalitySite(m.Code, m.Name, m.Slug))]);
 
     /// <summary>
     /// Every site of the deployment with its configuration, for a verb that works on each in turn: the municipalities
@@ -134,6 +128,16 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
         .. Municipalities.Select(m => new DeploymentSite(m.Slug, m.Name, m, SettingsFor(m, region, snapshotPath))),
         new DeploymentSite(Slug, Name, null, SettingsForRegion(region, snapshotPath)),
     ];
+
+    /// <summary>The stable keys `umbraco seed` gives a site's documents start with this ("gelderland-zuid/wijchen:").</summary>
+    public string UmbracoScope(Municipality? municipality) => municipality is null ? $"{Slug}:" : $"{Slug}/{municipality.Slug}:";
+
+    /// <summary>The region's Home in Umbraco: deployment.yml's umbraco-start-item, else the key `umbraco seed` gives it.</summary>
+    public string UmbracoRegionRoot => RegionUmbracoStartItem ?? Portal.Content.Umbraco.Seeding.UmbracoDocument.StableKey(UmbracoScope(null) + "home").ToString();
+
+    /// <summary>A municipality's Home in Umbraco: its umbraco-start-item, else the key `umbraco seed` gives it.</summary>
+    public string UmbracoRoot(Municipality municipality) =>
+        municipality.UmbracoStartItem ?? Portal.Content.Umbraco.Seeding.UmbracoDocument.StableKey(UmbracoScope(municipality) + "home").ToString();
 
     /// <summary>What every site of the region shares (the geography files) and keeps apart (its caches, ledgers and outputs).</summary>
     private Dictionary<string, string?> Common(PortalOptions region, string snapshotPath, string site)

@@ -12,6 +12,11 @@ public sealed record PageView(Type Component, IReadOnlyDictionary<string, object
 
     public PageView WithStatus(int status) => this with { Status = status };
 
+    /// <summary>Not a page but a redirect (302) to this href: the answer lives on another site of the deployment.</summary>
+    public string? RedirectTo { get; init; }
+
+    public static PageView Redirect(string href) => new(typeof(Portal.Pages.Layout.NotFoundPage), new Dictionary<string, object?>(), 302) { RedirectTo = href };
+
     public Task<string> RenderAsync(PageRenderer renderer, PageContext page) =>
         renderer.RenderAsync(Component, new Dictionary<string, object?>(Parameters) { ["Page"] = page });
 }

@@ -153,6 +153,16 @@ public static class PortalPages
 
         var outcome = await parsed.RunAsync(request.Services.Lookup, request.Aborted);
         request.Services.Metrics.Lookup(Places.Catalog.KebabCase.Of(outcome.Status));
+        if (MunicipalitySiteFor(request.Page, outcome) is { } site)
+        {
+            // The region site found the answer in one municipality: its own site tells it, with its numbers, cards and
+            // house style. In a disruption the region's page answers itself, with the open points across every border.
+            var query = string.Join('&', new[] { LookupRequest.PostcodeField, LookupRequest.HouseNumberField, LookupRequest.LatitudeField, LookupRequest.LongitudeField }
+                .Where(field => request.Query(field) is { Length: > 0 })
+                .Select(field => $"{field}={Uri.EscapeDataString(request.Query(field)!)}"));
+            return PageView.Redirect(request.Page.MunicipalityLink(site, $"{SitePaths.Lookup}?{query}"));
+        }
+
         return PageView.Of<LookupPage>(
                 (nameof(LookupPage.Form), new LookupForm(postcode ?? "", huisnummer ?? "", new Dictionary<string, string>())),
                 (nameof(LookupPage.Outcome), outcome), (nameof(LookupPage.Postcode), parsed.Postcode))
@@ -174,6 +184,12 @@ public static class PortalPages
         var cut = char.IsHighSurrogate(query[SearchIndex.MaxQueryLength - 1]) ? SearchIndex.MaxQueryLength - 1 : SearchIndex.MaxQueryLength;
         return (query[..cut].TrimEnd(), true);
     }
+
+    /// <summary>The one municipality whose site should answer a region site's lookup; null to answer on the region site.</summary>
+    private static Portal.Pages.MunicipalitySite? MunicipalitySiteFor(Portal.Pages.PageContext page, LookupOutcome outcome) =>
+        page.RegionSite is { } region && !page.IsCrisis && outcome.Status == LookupStatus.Found
+            && outcome.Matches.Select(match => region.Owner(match.Buurt.Code)).Distinct().ToList() is [{ } only]
+            ? only : null;
 
     private static string Code(LiveRequest request) => (request.Route("code") ?? "").ToUpperInvariant();
 

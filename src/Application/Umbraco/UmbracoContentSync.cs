@@ -106,8 +106,17 @@ public sealed partial class UmbracoContentSync(
         }
 
         var next = _offered;
+        var roots = options.Value.Roots;
         foreach (var id in ids)
         {
+            if (roots.IsLayered && !next.Items.Values.Any(items => items.Any(i => i.Id == id))
+                && await client.GetItemAsync(id.ToString(), pipeline.Cultures.Default.Code, cancellationToken) is { } probe
+                && roots.Of(probe).Layer == RootLayer.Outside)
+            {
+                // In a region one webhook reaches every site: another municipality's item costs this one request, and nothing more.
+                continue;
+            }
+
             foreach (var culture in pipeline.Cultures.All)
             {
                 var item = await client.GetItemAsync(id.ToString(), culture.Code, cancellationToken);
@@ -135,7 +144,7 @@ public sealed partial class UmbracoContentSync(
         var (total, newest) = await client.FingerprintAsync(culture, cancellationToken);
         var offered = _offered?.Items.GetValueOrDefault(culture);
         var unchanged = offered is not null && store.IsLoaded && status.Source == "umbraco"
-            && offered.Count - 1 == total && offered.Select(i => i.UpdateDate).DefaultIfEmpty().Max() >= newest;
+            && offered.Count - options.Value.Roots.ReadOrder.Count == total && offered.Select(i => i.UpdateDate).DefaultIfEmpty().Max() >= newest;
         if (unchanged)
         {
             status.Succeeded(Area);
@@ -168,13 +177,13 @@ public sealed partial class UmbracoContentSync(
         return (Accept(offered, _served).Load, draft);
     }
 
-    /// <summary>What reading everything costs: per culture the start item and the pages of descendants.</summary>
+    /// <summary>What reading everything costs: per culture each start item and the pages of their descendants.</summary>
     private int FullReadRequests(UmbracoSnapshot offered) =>
-        offered.Items.Sum(c => 1 + Math.Max(1, (int)Math.Ceiling(c.Value.Count / (double)DeliveryApiClient.PageSize)));
+        offered.Items.Sum(c => options.Value.Roots.ReadOrder.Count + Math.Max(options.Value.Roots.ReadOrder.Count, (int)Math.Ceiling(c.Value.Count / (double)DeliveryApiClient.PageSize)));
 
     /// <summary>Umbraco's items under the one rule (<see cref="ItemIsolation"/>): a refused item keeps its version from <paramref name="lastGood"/>.</summary>
     private (UmbracoSnapshot Accepted, ContentLoad Load) Accept(UmbracoSnapshot offered, UmbracoSnapshot? lastGood) =>
-        ItemIsolation.Accept(offered, items => pipeline.Build(mapper.Map(items.Items, pipeline.Cultures)), (items, decisions) =>
+        ItemIsolation.Accept(offered, items => pipeline.Build(mapper.Map(items.Items, pipeline.Cultures, options.Value.Roots)), (items, decisions) =>
         {
             var restored = decisions.Where(d => d.Value).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
             var next = items.WithItemsFrom(null, decisions.Where(d => !d.Value).Select(d => d.Key).ToHashSet(StringComparer.Ordinal))
@@ -221,7 +230,7 @@ public sealed partial class UmbracoContentSync(
     {
         var (accepted, load) = Accept(offered, _served);
         _offered = offered;
-        var offer = serving.Offer(load, load.Data is null ? mapper.Map(offered.Items, pipeline.Cultures).Statuses : null, "umbraco", Area,
+        var offer = serving.Offer(load, load.Data is null ? mapper.Map(offered.Items, pipeline.Cultures, options.Value.Roots).Statuses : null, "umbraco", Area,
             (problems, kept) => $"Umbraco content not used: {problems}; serving {kept}", status.SnapshotSavedAt);
         if (load.Summary != _lastLoggedRefusals)
         {

@@ -77,3 +77,14 @@ public sealed class UmbracoRefreshQueue
         }
     }
 }
+
+/// <summary>
+/// A region deployment's other sites, as the region host's webhook reaches them: Umbraco sends every webhook to one
+/// address, and each id goes to every municipality's sync beside the region site's own. A site ignores an id outside its
+/// roots at the cost of one request (<see cref="UmbracoContentSync.RefreshItemsAsync"/>), so a shared page published
+/// once is re-read by every site that shows it.
+/// </summary>
+public sealed class UmbracoSiteQueues(IReadOnlyList<UmbracoRefreshQueue> queues)
+{
+    public IReadOnlyList<UmbracoRefreshQueue> Queues { get; } = queues;
+}

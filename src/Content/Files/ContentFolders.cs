@@ -37,23 +37,10 @@ public sealed record ContentFolders(string Own, IReadOnlyList<string> Shared, IR
         Layers.Reverse().Select(layer => Path.Combine([layer, .. relative])).FirstOrDefault(Directory.Exists) ?? Path.Combine([Own, .. relative]);
 
     /// <summary>The files matching a pattern in a folder below the layers, one per file name, each from the last layer that has it.</summary>
-    public IReadOnlyList<string> Files(string relativeFolder, string pattern)
-    {
-        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var layer in Layers)
-        {
-            var folder = Path.Combine(layer, relativeFolder);
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.GetFiles(folder, pattern))
-                {
-                    byName[Path.GetFileName(file)] = file;
-                }
-            }
-        }
-
-        return [.. byName.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Value)];
-    }
+    public IReadOnlyList<string> Files(string relativeFolder, string pattern) =>
+        [.. Drafts.ContentLayers.Merge(Layers.Select(layer => Path.Combine(layer, relativeFolder)).Select(folder => Directory.Exists(folder) ? Directory.GetFiles(folder, pattern) : []),
+                Path.GetFileName)
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal)];
 
     /// <summary>True when any layer has the folder (a language's pages may live in a shared layer only).</summary>
     public bool HasFolder(string relativeFolder) => Layers.Any(layer => Directory.Exists(Path.Combine(layer, relativeFolder)));

@@ -11,8 +11,8 @@ namespace Portal.Content.Umbraco;
 public sealed class UmbracoUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Reads published content from Umbraco's Content Delivery API v2, per culture: all descendants of the start item in
-/// pages, or one item by id. Timeouts and retries come from the HTTP client's resilience handler (registered with it).
+/// Reads published content from Umbraco's Content Delivery API v2, per culture: all descendants of the site's start
+/// items in pages (in a region, its own root and the shared or municipalities' roots it reads), or one item by id. Timeouts and retries come from the HTTP client's resilience handler (registered with it).
 /// </summary>
 public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoOptions> options, ILogger<DeliveryApiClient> logger)
 {
@@ -23,20 +23,34 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
 
     private readonly UmbracoOptions _options = options.Value;
 
-    /// <summary>The start item and all its descendants in one culture, in Umbraco's sort order.</summary>
+    /// <summary>
+    /// Every root the site reads (<see cref="UmbracoRoots.ReadOrder"/>: one for a single municipality) and all their
+    /// descendants in one culture, root by root, each in Umbraco's sort order.
+    /// </summary>
     public async Task<IReadOnlyList<DeliveryItem>> GetAllAsync(string culture, CancellationToken cancellationToken)
     {
         var items = new List<DeliveryItem>();
-        if (await GetItemAsync(_options.StartItem, culture, cancellationToken) is { } root)
+        foreach (var root in _options.Roots.ReadOrder)
         {
-            items.Add(root);
+            await ReadRootAsync(root, culture, items, cancellationToken);
+        }
+
+        return items;
+    }
+
+    /// <summary>One start item and its descendants, asked with that root as the Start-Item.</summary>
+    private async Task ReadRootAsync(string root, string culture, List<DeliveryItem> items, CancellationToken cancellationToken)
+    {
+        if (await GetItemAsync(root, culture, cancellationToken, startItem: root) is { } home)
+        {
+            items.Add(home);
         }
 
         // Advance by what the server returned, not by what was asked: a server may cap the page size.
         for (var skip = 0; skip < MaxItems;)
         {
-            var query = $"content?fetch=descendants:{Uri.EscapeDataString(_options.StartItem)}&sort=sortOrder:asc&skip={skip}&take={PageSize}&expand=properties[$all]";
-            using var document = await GetJsonAsync(query, culture, cancellationToken)
+            var query = $"content?fetch=descendants:{Uri.EscapeDataString(root)}&sort=sortOrder:asc&skip={skip}&take={PageSize}&expand=properties[$all]";
+            using var document = await GetJsonAsync(query, culture, cancellationToken, startItem: root)
                 ?? throw new UmbracoUnavailableException($"the content query answered 404 ({query})");
             var page = document.RootElement;
             var total = DeliveryItem.TryGet(page, "total", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : 0;
@@ -60,7 +74,7 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
             skip += count;
             if (count == 0 || skip >= total)
             {
-                return items;
+                return;
             }
         }
 
@@ -68,34 +82,42 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
     }
 
     /// <summary>
-    /// A cheap fingerprint of what is published: how many items, and the newest update. When it differs from what is
-    /// served, something was published, unpublished or deleted without a webhook reaching this instance.
+    /// A cheap fingerprint of what is published: how many descendants under every root, and the newest update. When it
+    /// differs from what is served, something was published, unpublished or deleted without a webhook reaching this instance.
     /// </summary>
     public async Task<(int Total, DateTimeOffset Newest)> FingerprintAsync(string culture, CancellationToken cancellationToken)
     {
-        var query = $"content?fetch=descendants:{Uri.EscapeDataString(_options.StartItem)}&sort=updateDate:desc&skip=0&take=1";
-        using var document = await GetJsonAsync(query, culture, cancellationToken)
-            ?? throw new UmbracoUnavailableException($"the content query answered 404 ({query})");
-        var root = document.RootElement;
-        var total = DeliveryItem.TryGet(root, "total", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : 0;
-        var newest = DeliveryItem.TryGet(root, "items", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(DeliveryItem.Parse).OfType<DeliveryItem>().Select(i => i.UpdateDate).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max()
-            : DateTimeOffset.UnixEpoch;
+        var (total, newest) = (0, DateTimeOffset.UnixEpoch);
+        foreach (var start in _options.Roots.ReadOrder)
+        {
+            var query = $"content?fetch=descendants:{Uri.EscapeDataString(start)}&sort=updateDate:desc&skip=0&take=1";
+            using var document = await GetJsonAsync(query, culture, cancellationToken, startItem: start)
+                ?? throw new UmbracoUnavailableException($"the content query answered 404 ({query})");
+            var root = document.RootElement;
+            total += DeliveryItem.TryGet(root, "total", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : 0;
+            var rootNewest = DeliveryItem.TryGet(root, "items", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Select(DeliveryItem.Parse).OfType<DeliveryItem>().Select(i => i.UpdateDate).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max()
+                : DateTimeOffset.UnixEpoch;
+            newest = rootNewest > newest ? rootNewest : newest;
+        }
+
         return (total, newest);
     }
 
     /// <summary>One item by GUID or path; null when Umbraco answers 404 (unpublished, deleted, or not in this culture).</summary>
     /// <param name="preview">The latest saved draft instead of the published version ("Preview: true", which needs the API key):
     /// only for the officers' preview, never for what residents are served.</param>
-    public async Task<DeliveryItem?> GetItemAsync(string idOrPath, string culture, CancellationToken cancellationToken, bool preview = false)
+    /// <param name="startItem">The root a path is resolved under; default the site's own.</param>
+    public async Task<DeliveryItem?> GetItemAsync(string idOrPath, string culture, CancellationToken cancellationToken, bool preview = false, string? startItem = null)
     {
         var path = Guid.TryParse(idOrPath, out var id) ? id.ToString() : string.Join('/', idOrPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
-        using var document = await GetJsonAsync($"content/item/{path}?expand=properties[$all]", culture, cancellationToken, preview);
+        using var document = await GetJsonAsync($"content/item/{path}?expand=properties[$all]", culture, cancellationToken, preview, startItem);
         return document is null ? null : DeliveryItem.Parse(document.RootElement);
     }
 
-    private async Task<JsonDocument?> GetJsonAsync(string relative, string culture, CancellationToken cancellationToken, bool preview = false)
+    private async Task<JsonDocument?> GetJsonAsync(string relative, string culture, CancellationToken cancellationToken, bool preview = false, string? startItem = null)
     {
+        startItem ??= _options.StartItem;
         HttpResponseMessage response;
         try
         {
@@ -112,9 +134,9 @@ public sealed partial class DeliveryApiClient(HttpClient http, IOptions<UmbracoO
                 request.Headers.Add("Preview", "true");
             }
 
-            if (!string.IsNullOrEmpty(_options.StartItem))
+            if (!string.IsNullOrEmpty(startItem))
             {
-                request.Headers.Add("Start-Item", _options.StartItem);
+                request.Headers.Add("Start-Item", startItem);
             }
 
             response = await http.SendAsync(request, cancellationToken);

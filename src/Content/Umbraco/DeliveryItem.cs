@@ -20,6 +20,12 @@ public sealed record DeliveryItem(Guid Id, string ContentType, string Name, stri
         }
     }
 
+    /// <summary>The root the item lies under (route.startItem: its id and path), as Umbraco gives it; null when it gives none.</summary>
+    public (Guid? Id, string? Path)? StartItem =>
+        TryGet(Raw, "route", out var route) && TryGet(route, "startItem", out var start)
+            ? (Guid.TryParse(StringOf(start, "id"), out var id) ? id : null, StringOf(start, "path"))
+            : null;
+
     public static DeliveryItem? Parse(JsonElement item)
     {
         if (item.ValueKind != JsonValueKind.Object

@@ -19,12 +19,29 @@ namespace Portal.Content.Umbraco;
 /// </summary>
 public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> logger)
 {
-    public ContentDraft Map(IReadOnlyDictionary<string, IReadOnlyList<DeliveryItem>> byCulture, CultureSet cultures)
+    /// <param name="roots">The site's start items: on a region's sites, pages are layered over the shared roots'
+    /// (<see cref="ContentLayers"/>) and a region site takes the municipalities' support points. Null: one root.</param>
+    public ContentDraft Map(IReadOnlyDictionary<string, IReadOnlyList<DeliveryItem>> byCulture, CultureSet cultures, UmbracoRoots? roots = null)
     {
         var problems = new List<DataProblem>();
-        var source = Distinct(byCulture.GetValueOrDefault(cultures.Default.Code, []), cultures.Default, null);
+        var layers = roots ?? new UmbracoRoots("", [], []);
+        var rootOf = new Dictionary<Guid, RootOf>();
+        RootOf Root(DeliveryItem item) => rootOf.TryGetValue(item.Id, out var found) ? found : rootOf[item.Id] = layers.Of(item);
+        var all = Distinct(byCulture.GetValueOrDefault(cultures.Default.Code, []), cultures.Default, null);
+        // What the site takes from each root: everything from its own, pages and card texts from a shared one, support
+        // points from a municipality's (the region site's), nothing from another's. A municipality's own Home without a
+        // title is only the container of its items: its home page is the shared one.
+        bool Taken(DeliveryItem item) => Root(item).Layer switch
+        {
+            RootLayer.Own => !(layers.Shared.Count > 0 && item.ContentType == ContentTypes.Home && HomeIsContainer(item, all)),
+            RootLayer.Shared => IsPage(item) || item.ContentType == ContentTypes.CardTexts,
+            RootLayer.SupportPoints => item.ContentType == ContentTypes.SupportPoint,
+            _ => false,
+        };
+        var source = all.Where(Taken).ToList();
+        var own = source.Where(i => Root(i).Layer is RootLayer.Own or RootLayer.SupportPoints).ToList();
         var keys = source.Where(IsPage).ToDictionary(i => i.Id, i => i.ContentType == ContentTypes.Home ? "home" : i.Slug);
-        var settingsItem = source.FirstOrDefault(i => i.ContentType == ContentTypes.SiteSettings);
+        var settingsItem = own.FirstOrDefault(i => i.ContentType == ContentTypes.SiteSettings);
         var settings = settingsItem is null ? null : new SettingsDraft(Origin(settingsItem, cultures.Default),
             settingsItem.Text("municipality"), settingsItem.Text("emergencyNumber"), settingsItem.Text("policeNumber"),
             settingsItem.Text("municipalityNumber"), settingsItem.Text("broadcaster"), settingsItem.Text("broadcasterFrequencies"));
@@ -34,49 +51,61 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
         var statusMessages = new Dictionary<Guid, Dictionary<string, string>>();
         foreach (var culture in cultures.All)
         {
-            var items = Distinct(byCulture.GetValueOrDefault(culture.Code, []), culture, problems);
-            var pages = new List<PageDraft>();
+            var items = Distinct(byCulture.GetValueOrDefault(culture.Code, []), culture, problems).Where(Taken).ToList();
+            // Layer by layer, the most general first: the shared roots in their order, then the site's own.
+            var byLayer = items.GroupBy(i => Root(i) is { Layer: RootLayer.Shared } shared ? shared.SharedIndex : layers.Shared.Count).OrderBy(g => g.Key);
+            var pageLayers = new List<List<PageDraft>>();
             CardDraft? card = null;
             var order = 0;
-            foreach (var item in items)
+            foreach (var layer in byLayer)
             {
-                switch (item.ContentType)
+                var pages = new List<PageDraft>();
+                CardDraft? layerCard = null;
+                foreach (var item in layer)
                 {
-                    case ContentTypes.Home or ContentTypes.ContentPage or ContentTypes.Checklist:
-                        pages.Add(ToPage(item, keys.GetValueOrDefault(item.Id) ?? item.Slug, culture, order++));
-                        break;
-                    case ContentTypes.Alert:
-                        var texts = alertTexts.TryGetValue(item.Id, out var found) ? found : alertTexts[item.Id] = ([], []);
-                        AddText(texts.Texts, culture.Code, item.Text("text"));
-                        AddText(texts.LinkTexts, culture.Code, item.Text("linkText"));
-                        break;
-                    case ContentTypes.CardTexts:
-                        card ??= new CardDraft(Origin(item, culture), item.Text("title"), item.Text("tieIn"), item.Lines("actions"),
-                            Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture));
-                        break;
-                    case ContentTypes.SupportPoint:
-                        AddText(statusMessages.TryGetValue(item.Id, out var messages) ? messages : statusMessages[item.Id] = [], culture.Code, item.Text("statusMessage"));
-                        break;
-                    case ContentTypes.SiteSettings:
-                        break;
-                    default:
-                        if (FirstTime(item.ContentType, item.Id))
-                        {
-                            LogSkippedType(logger, item.ContentType, item.Id);
-                        }
+                    switch (item.ContentType)
+                    {
+                        case ContentTypes.Home or ContentTypes.ContentPage or ContentTypes.Checklist:
+                            pages.Add(ToPage(item, keys.GetValueOrDefault(item.Id) ?? item.Slug, culture, order++));
+                            break;
+                        case ContentTypes.Alert:
+                            var texts = alertTexts.TryGetValue(item.Id, out var found) ? found : alertTexts[item.Id] = ([], []);
+                            AddText(texts.Texts, culture.Code, item.Text("text"));
+                            AddText(texts.LinkTexts, culture.Code, item.Text("linkText"));
+                            break;
+                        case ContentTypes.CardTexts:
+                            layerCard ??= new CardDraft(Origin(item, culture), item.Text("title"), item.Text("tieIn"), item.Lines("actions"),
+                                Whole(item, "version", problems, culture), Whole(item, "sourceVersion", problems, culture));
+                            break;
+                        case ContentTypes.SupportPoint:
+                            AddText(statusMessages.TryGetValue(item.Id, out var messages) ? messages : statusMessages[item.Id] = [], culture.Code, item.Text("statusMessage"));
+                            break;
+                        case ContentTypes.SiteSettings:
+                            break;
+                        default:
+                            if (FirstTime(item.ContentType, item.Id))
+                            {
+                                LogSkippedType(logger, item.ContentType, item.Id);
+                            }
 
-                        break;
+                            break;
+                    }
                 }
+
+                pageLayers.Add(pages);
+                card = layerCard ?? card;
             }
 
-            drafts[culture.Code] = new CultureDraft(new ContentOrigin("umbraco", $"culture {culture.Code}", IsUmbraco: true), pages, card);
+            drafts[culture.Code] = new CultureDraft(new ContentOrigin("umbraco", $"culture {culture.Code}", IsUmbraco: true),
+                [.. ContentLayers.Merge(pageLayers, page => page.Key)], card);
         }
 
-        var alerts = source.Where(i => i.ContentType == ContentTypes.Alert).Select(item => new AlertDraft(Origin(item, cultures.Default),
+        var alerts = own.Where(i => i.ContentType == ContentTypes.Alert && Root(i).Layer == RootLayer.Own).Select(item => new AlertDraft(Origin(item, cultures.Default),
             item.Id.ToString(), item.Text("severity"), alertTexts[item.Id].Texts, item.Text("linkUrl"), alertTexts[item.Id].LinkTexts,
             item.Text("activeFrom"), item.Text("activeUntil"))).ToList();
-        var pointItems = source.Where(i => i.ContentType == ContentTypes.SupportPoint).ToList();
-        var points = pointItems.Select(i => ToSupportPoint(i, cultures.Default, problems)).OfType<SupportPoint>().ToList();
+        var pointItems = own.Where(i => i.ContentType == ContentTypes.SupportPoint).ToList();
+        var points = pointItems.Select(i => ToSupportPoint(i, cultures.Default, problems) is { } point
+            ? point with { MunicipalityCode = Root(i).MunicipalityCode } : null).OfType<SupportPoint>().ToList();
         var statuses = pointItems.Select(item => new StatusDraft(Origin(item, cultures.Default), item.Text("slug") ?? item.Slug, item.Text("status"),
             item.List("servicesNow") is { Count: > 0 } servicesNow ? servicesNow : null, statusMessages.GetValueOrDefault(item.Id) ?? [],
             item.Text("statusChangedAt"), item.Text("statusCheckedAt"), item.Text("backup"))).ToList();
@@ -131,6 +160,10 @@ public sealed partial class UmbracoContentMapper(ILogger<UmbracoContentMapper> l
 
     private static ContentOrigin Origin(DeliveryItem item, PortalCulture culture) =>
         ContentOrigin.UmbracoItem(item.ContentType, item.Name, item.Id, culture.Code);
+
+    /// <summary>A Home whose default-culture version has no title: the container of a municipality's items, not a page.</summary>
+    private static bool HomeIsContainer(DeliveryItem home, IReadOnlyList<DeliveryItem> defaultCulture) =>
+        string.IsNullOrWhiteSpace((defaultCulture.FirstOrDefault(i => i.Id == home.Id) ?? home).Text("title"));
 
     private static bool IsPage(DeliveryItem item) =>
         item.ContentType is ContentTypes.Home or ContentTypes.ContentPage or ContentTypes.Checklist;

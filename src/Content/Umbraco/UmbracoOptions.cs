@@ -19,6 +19,18 @@ public sealed class UmbracoOptions
     /// <summary>The root of this municipality in a multi-site tree: its path ("nijmegen") or GUID.</summary>
     public string StartItem { get; set; } = "";
 
+    /// <summary>
+    /// Roots whose pages and card texts this site shows unless its own root has one with the same URL segment, the most
+    /// general first: in a region, the region's Home with the pages written once (set from deployment.yml).
+    /// </summary>
+    public string[]? SharedStartItems { get; set; }
+
+    /// <summary>A region site's: every municipality's root, read for its support points (and their statuses) only.</summary>
+    public SupportPointRoot[]? SupportPointRoots { get; set; }
+
+    /// <summary>Every root this site reads, and what it takes from each.</summary>
+    public UmbracoRoots Roots => new(StartItem, SharedStartItems ?? [], SupportPointRoots ?? []);
+
     /// <summary>The Management API user's client id (umbraco-back-office-…), for `portal umbraco provision` and `seed`.</summary>
     public string? ClientId { get; set; }
 

@@ -7,6 +7,12 @@ namespace Portal.Places.Catalog;
 /// <summary>The outcome of loading: a catalog when the data is entirely valid, else the full list of problems.</summary>
 public sealed record PlaceLoadResult(PlaceCatalog? Catalog, IReadOnlyList<DataProblem> Problems)
 {
+    /// <summary>
+    /// On a region site: a municipality's support-point file that could not be read, left out with its problems (each
+    /// an item of its own) so that one municipality's mistake does not take the region site down.
+    /// </summary>
+    public IReadOnlyList<DataProblem> Skipped { get; init; } = [];
+
     public PlaceCatalog CatalogOrThrow() => Catalog ?? throw new DataValidationException(Problems);
 }
 
@@ -45,10 +51,25 @@ public static partial class PlaceCatalogLoader
         var (buurten, declaredBuurten) = LoadBuurten(files, For(files.Buurten), wijken);
         var supportPoints = new List<SupportPoint>();
         var explicitOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var skipped = new List<DataProblem>();
         foreach (var file in files.SupportPoints)
         {
-            supportPoints.AddRange(LoadSupportPoints(files.PathOf(file.Path), For(file.Path), declaredBuurten, municipality, explicitOwners)
-                .Select(point => point with { MunicipalityCode = file.MunicipalityCode }));
+            var own = new List<DataProblem>();
+            var points = LoadSupportPoints(files.PathOf(file.Path), new ProblemCollector(DataProblem.DisplayPath(files.PathOf(file.Path)), own),
+                declaredBuurten, municipality, explicitOwners);
+            if (own.Count > 0 && files.RegionName is not null && file.MunicipalityCode is not null)
+            {
+                var item = DataProblem.DisplayPath(files.PathOf(file.Path));
+                skipped.AddRange(own.Select(p => p with
+                {
+                    Item = item,
+                    Dutch = "De steunpunten van deze gemeente zijn niet te lezen. De site van de regio laat ze weg tot het bestand hersteld is; de site van de gemeente zegt wat er mis is.",
+                }));
+                continue;
+            }
+
+            problems.AddRange(own);
+            supportPoints.AddRange(points.Select(point => point with { MunicipalityCode = file.MunicipalityCode }));
         }
 
         foreach (var slug in supportPoints.GroupBy(p => p.Slug).Where(g => g.Count() > 1))
@@ -70,7 +91,7 @@ public static partial class PlaceCatalogLoader
 
         return new PlaceLoadResult(
             new PlaceCatalog(municipalityName, municipality, wijken.Values, buurten.Values, supportPoints, pc4Areas),
-            problems);
+            problems) { Skipped = skipped };
     }
 
     /// <summary>

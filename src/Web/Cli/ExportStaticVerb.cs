@@ -59,7 +59,8 @@ public static class ExportStaticVerb
             {
                 if (site.IsRegion)
                 {
-                    services.AddSingleton(region.Deployment!.SiteDirectory);
+                    services.AddSingleton(provider => Portal.Web.Hosting.RegionSites.DirectoryOf(region.Deployment!,
+                        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.PublicBaseUrl.ToString()));
                 }
             });
         verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,

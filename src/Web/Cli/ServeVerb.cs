@@ -26,16 +26,16 @@ public static class ServeVerb
         var started = false;
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (started || level < LogLevel.Error));
         // A region deployment: this host serves the region site and hands every municipality's requests to its own site.
-        var sites = RegionHosting.Prepare(builder, parse, verb);
-        if (sites is { Problems.Count: > 0 })
-        {
-            verb.Error.WriteLine($"portal serve: {string.Join("; ", sites.Value.Problems)}");
-            return 2;
-        }
-
+        var slot = RegionHosting.Register(builder);
         builder.AddPortalWeb();
         verb.Configure?.Invoke(builder.Services);
         var app = builder.Build();
+        if (RegionHosting.Prepare(app, slot, verb.Configure) is { Count: > 0 } problems)
+        {
+            verb.Error.WriteLine($"portal serve: {string.Join("; ", problems)}");
+            return 2;
+        }
+
         if (!verb.SettingsAreValid(app.Services, "serve"))
         {
             return 2;

@@ -6,7 +6,8 @@ using Portal.Content.Umbraco.Seeding;
 namespace Portal.Web.Cli;
 
 /// <summary>
-/// portal umbraco provision | seed --url URL --client-id ID: sets up an Umbraco instance through its Management API. The
+/// portal umbraco provision | seed --url URL --client-id ID [--Portal:Deployment=REGION]: sets up an Umbraco instance
+/// through its Management API (for a region deployment, its multi-site tree: the region's Home and one per municipality). The
 /// client secret comes only from configuration or the environment (PORTAL__UMBRACO__CLIENTSECRET), never from the
 /// command line, where other users could read it.
 /// </summary>
@@ -36,8 +37,21 @@ public static class UmbracoVerbs
                 return 1;
             }
 
-            verb.Output.WriteLine($"{result.Documents} documents published to {setup.Address}: {result.Created} created, {result.Updated} updated. " +
-                $"Next: set Portal:Umbraco:StartItem to {UmbracoDocument.StableKey("home")} (the Home), then see umbraco/README.md.");
+            verb.Output.WriteLine($"{result.Documents} documents published to {setup.Address}: {result.Created} created, {result.Updated} updated.");
+            if (result.Roots.Count > 1)
+            {
+                // A region: the deployment gives every site its root by these keys unless deployment.yml names others.
+                foreach (var (site, key) in result.Roots)
+                {
+                    verb.Output.WriteLine($"  {site}: Home {key}");
+                }
+
+                verb.Output.WriteLine("Next: serve with the same --Portal:Deployment; each site reads its Home (Start-Item) and the region's. See umbraco/README.md.");
+            }
+            else
+            {
+                verb.Output.WriteLine($"Next: set Portal:Umbraco:StartItem to {UmbracoDocument.StableKey("home")} (the Home), then see umbraco/README.md.");
+            }
             return 0;
         });
         return new Command("umbraco", "set up an Umbraco instance for Portal") { provision, seed };

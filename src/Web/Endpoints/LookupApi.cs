@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Application;
+using Portal.Pages;
 using Portal.Places;
 using Portal.Places.Catalog;
 using Portal.Places.Lookup;
@@ -27,10 +29,10 @@ public static class LookupApi
                     : NotFound("Unknown support point", $"There is no support point '{slug}'."))
             .WithName("supportPoint").WithSummary("One support point with its live status")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/buurten", (PlaceCatalog places) =>
-                TypedResults.Ok(places.Buurten.Select(b => BuurtAnswerDto.From(places.AssignmentFor(b), places)).ToList()))
+        api.MapGet("/buurten", (PlaceCatalog places, [FromServices] RegionDirectory? region) =>
+                TypedResults.Ok(places.Buurten.Select(b => BuurtAnswerDto.From(places.AssignmentFor(b), places, region)).ToList()))
             .WithName("buurten").WithSummary("Every buurt with its support point and backup");
-        api.MapGet("/buurten/{code}", Results<Ok<BuurtAnswerDto>, ValidationProblem, ProblemHttpResult> (string code, PlaceCatalog places) =>
+        api.MapGet("/buurten/{code}", Results<Ok<BuurtAnswerDto>, ValidationProblem, ProblemHttpResult> (string code, PlaceCatalog places, [FromServices] RegionDirectory? region) =>
             {
                 if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[Bb][Uu][0-9]{8}$"))
                 {
@@ -38,7 +40,7 @@ public static class LookupApi
                 }
 
                 return places.FindBuurt(code.ToUpperInvariant()) is { } buurt
-                    ? TypedResults.Ok(BuurtAnswerDto.From(places.AssignmentFor(buurt), places))
+                    ? TypedResults.Ok(BuurtAnswerDto.From(places.AssignmentFor(buurt), places, region))
                     : NotFound("Unknown buurt", $"There is no buurt {code.ToUpperInvariant()} in {places.MunicipalityName}.");
             })
             .WithName("buurt").WithSummary("One buurt (CBS code) with its support point and backup")
@@ -49,7 +51,7 @@ public static class LookupApi
     /// <summary>Parsed by <see cref="LookupRequest"/>, with the same rules as the HTML lookup page.</summary>
     private static async Task<Results<Ok<LookupResponse>, ValidationProblem, ProblemHttpResult>> LookupAsync(
         string? postcode, string? huisnummer, string? lat, string? lon,
-        PlaceCatalog places, SupportPointLookup lookup, PortalMetrics metrics, CancellationToken cancellationToken)
+        PlaceCatalog places, SupportPointLookup lookup, PortalMetrics metrics, [FromServices] RegionDirectory? region, CancellationToken cancellationToken)
     {
         var (request, errors) = LookupRequest.Parse(postcode, huisnummer, lat, lon);
         if (request is null)
@@ -70,19 +72,22 @@ public static class LookupApi
         return outcome.Status switch
         {
             LookupStatus.UnknownPostcode => NotFound("Unknown postcode", $"This postcode is not known in {places.MunicipalityName}."),
-            LookupStatus.OutsideMunicipality => NotFound("Outside the municipality", $"This place is not in {places.MunicipalityName}; see your own municipality's website."),
-            _ => TypedResults.Ok(ToResponse(outcome, places)),
+            LookupStatus.OutsideMunicipality => region is { IsRegionSite: true }
+                ? NotFound("Outside the region", $"This place is not in {places.MunicipalityName}; see your own municipality's website.")
+                : NotFound("Outside the municipality", $"This place is not in {places.MunicipalityName}; see your own municipality's website."),
+            _ => TypedResults.Ok(ToResponse(outcome, places, region)),
         };
     }
 
-    private static LookupResponse ToResponse(LookupOutcome outcome, PlaceCatalog places)
+    private static LookupResponse ToResponse(LookupOutcome outcome, PlaceCatalog places, RegionDirectory? region)
     {
-        var answers = outcome.Matches.Select(m => BuurtAnswerDto.From(m, places, outcome)).ToList();
+        var answers = outcome.Matches.Select(m => BuurtAnswerDto.From(m, places, region, outcome)).ToList();
         var first = answers[0];
         var approximate = outcome.Precision == MatchPrecision.Approximate;
         return new LookupResponse(
             approximate ? "approximate" : "exact",
             first.Buurt,
+            first.Municipality,
             first.SupportPoint,
             first.BackupSupportPoint,
             first.Assignment,

@@ -17,6 +17,26 @@ public sealed record BuurtDto(string Code, string Name, WijkDto Wijk, int Inhabi
     }
 }
 
+/// <summary>The municipality a buurt lies in: CBS code ("GM0296"), name, and its site's slug (the path prefix in a region).</summary>
+public sealed record MunicipalityDto(string Code, string Name, string Slug)
+{
+    /// <summary>From the region's list where the site is part of one; else the site's own municipality.</summary>
+    public static MunicipalityDto Of(Buurt buurt, PlaceCatalog places, Portal.Pages.RegionDirectory? region)
+    {
+        var code = "GM" + buurt.Code[2..6];
+        if (region?.Municipalities.FirstOrDefault(m => m.Owns(buurt.Code)) is { } site)
+        {
+            return new MunicipalityDto(site.Code, site.Name, site.Slug);
+        }
+
+        return new MunicipalityDto(code, places.MunicipalityName, SlugOf(places.MunicipalityName));
+    }
+
+    /// <summary>"West Maas en Waal" → "west-maas-en-waal": the name as a path segment, as deployment.yml spells slugs.</summary>
+    private static string SlugOf(string name) =>
+        string.Join('-', name.ToLowerInvariant().Split([' ', '\'', '-'], StringSplitOptions.RemoveEmptyEntries));
+}
+
 public sealed record AddressDto(string Street, string HouseNumber, string Postcode, string City);
 
 public sealed record LocationDto(double Lat, double Lon);
@@ -72,9 +92,9 @@ public sealed record SupportPointDto(
 
 /// <summary>A buurt with the point that serves it and the backup.</summary>
 /// <param name="Assignment">"explicit" (set by the municipality) or "nearest".</param>
-public sealed record BuurtAnswerDto(BuurtDto Buurt, SupportPointDto SupportPoint, SupportPointDto? BackupSupportPoint, string Assignment)
+public sealed record BuurtAnswerDto(BuurtDto Buurt, MunicipalityDto Municipality, SupportPointDto SupportPoint, SupportPointDto? BackupSupportPoint, string Assignment)
 {
-    public static BuurtAnswerDto From(BuurtAssignment match, PlaceCatalog places, LookupOutcome? outcome = null)
+    public static BuurtAnswerDto From(BuurtAssignment match, PlaceCatalog places, Portal.Pages.RegionDirectory? region, LookupOutcome? outcome = null)
     {
         var fromAddress = outcome?.Location is not null;
         var primaryDistance = outcome?.DistanceMeters(match) ?? match.PrimaryDistanceMeters;
@@ -84,6 +104,7 @@ public sealed record BuurtAnswerDto(BuurtDto Buurt, SupportPointDto SupportPoint
             : null;
         return new BuurtAnswerDto(
             BuurtDto.From(match.Buurt, places),
+            MunicipalityDto.Of(match.Buurt, places, region),
             SupportPointDto.From(match.Primary, places).WithDistance(primaryDistance, fromAddress),
             backup,
             match.IsExplicit ? "explicit" : "nearest");
@@ -92,9 +113,11 @@ public sealed record BuurtAnswerDto(BuurtDto Buurt, SupportPointDto SupportPoint
 
 /// <param name="Match">"exact" or "approximate".</param>
 /// <param name="Alternatives">Other buurten the postcode area may be in, when approximate.</param>
+/// <param name="Municipality">The municipality the buurt lies in; on a region's API, whichever it is.</param>
 public sealed record LookupResponse(
     string Match,
     BuurtDto Buurt,
+    MunicipalityDto Municipality,
     SupportPointDto SupportPoint,
     SupportPointDto? BackupSupportPoint,
     string Assignment,

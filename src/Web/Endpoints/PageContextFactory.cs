@@ -28,11 +28,19 @@ public static class PageContextFactory
         // Under a municipality's prefix (/wijchen/…) every href carries it; by its own host name, none.
         var pathBase = http.Request.PathBase.Value ?? "";
         var live = SiteLinks.LiveUnder(pathBase);
+        var region = http.RequestServices.GetService<RegionDirectory>();
         var links = live with { Asset = path => pathBase + styles.Href(path), Absolute = (target, path) => publicBase + target.Path(path) };
+        if (region?.Current is { } slug)
+        {
+            // Reached by its prefix, the region is the path above it; by its own host name, the region's public address.
+            var regionBase = pathBase.EndsWith("/" + slug, StringComparison.Ordinal) ? pathBase[..^(slug.Length + 1)] : region.BaseUrl.TrimEnd('/');
+            links = links with { Region = (target, path) => regionBase + target.Path(path) };
+        }
+
         return new PageContext(data.Texts.For(culture), data.Cultures, data.Places, data.Content, sitePath, links,
             http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
         {
-            Region = http.RequestServices.GetService<RegionDirectory>(),
+            Region = region,
         };
     }
 }

@@ -43,6 +43,11 @@ public static class ResidentPageEndpoints
             http.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             services, http.RequestAborted);
         var view = await type.Live!(request);
+        if (view?.RedirectTo is { } href)
+        {
+            return Results.Redirect(href);
+        }
+
         return view is null
             ? await NotFoundAsync(http, state.Data, renderer)
             : Results.Content(await view.RenderAsync(renderer, page), "text/html; charset=utf-8", statusCode: view.Status);

@@ -13,15 +13,24 @@ public static class SiteFileEndpoints
     /// every language: any text makes one, an endless space of pages. The sitemap lists every page in every language (the
     /// same rule as the static export's).
     /// </summary>
-    public static string Robots(Uri publicBaseUrl, Portal.Content.Cultures.CultureSet cultures) =>
-        "User-agent: *\n"
-        + string.Concat(cultures.All.Select(c => $"Disallow: {c.Path(Portal.Content.Routing.SitePaths.Search)}\n"))
-        + $"Disallow: /api/\nAllow: /\nSitemap: {publicBaseUrl.ToString().TrimEnd('/')}{Sitemap.Path}\n";
+    /// <param name="sites">On a region site, the municipalities' path prefixes ("/wijchen"): crawlers read robots.txt
+    /// only at the root, so the region's says the same of every municipality's site and names every sitemap.</param>
+    public static string Robots(Uri publicBaseUrl, Portal.Content.Cultures.CultureSet cultures, IReadOnlyList<string>? sites = null)
+    {
+        var prefixes = new[] { "" }.Concat(sites ?? []).ToList();
+        var root = publicBaseUrl.ToString().TrimEnd('/');
+        return "User-agent: *\n"
+            + string.Concat(prefixes.SelectMany(prefix => cultures.All.Select(c => $"Disallow: {prefix}{c.Path(Portal.Content.Routing.SitePaths.Search)}\n")))
+            + string.Concat(prefixes.Select(prefix => $"Disallow: {prefix}/api/\n"))
+            + "Allow: /\n"
+            + string.Concat(prefixes.Select(prefix => $"Sitemap: {root}{prefix}{Sitemap.Path}\n"));
+    }
 
     public static IEndpointRouteBuilder MapSiteFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (IOptions<PortalOptions> options, PortalDataStore store) =>
-                Results.Text(Robots(options.Value.PublicBaseUrl, store.Current.Cultures), "text/plain; charset=utf-8"))
+        app.MapGet("/robots.txt", (IOptions<PortalOptions> options, PortalDataStore store, [Microsoft.AspNetCore.Mvc.FromServices] Portal.Pages.RegionDirectory? region) =>
+                Results.Text(Robots(options.Value.PublicBaseUrl, store.Current.Cultures,
+                    region is { IsRegionSite: true } ? [.. region.Municipalities.Select(m => "/" + m.Slug)] : null), "text/plain; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapGet(Sitemap.Path, (PortalDataStore store, LiveSitemap sitemap) => Results.Bytes(sitemap.For(store.Current), "application/xml"))
             .ExcludeFromDescription();

@@ -72,6 +72,12 @@ public static class UmbracoWebhookEndpoint
             }
 
             queue.Enqueue(id.Value);
+            // On a region host: every municipality's site too (a shared page is shown by all of them).
+            foreach (var site in request.HttpContext.RequestServices.GetService<UmbracoSiteQueues>()?.Queues ?? [])
+            {
+                site.Enqueue(id.Value);
+            }
+
             return Results.Accepted(value: new { id, queued = true });
         }
     }

@@ -14,7 +14,8 @@ namespace Portal.Tests.Umbraco;
 /// Umbraco's Content Delivery API v2 for a set of documents, as a published Umbraco would serve them: each document in each
 /// culture it is published in, built from Umbraco.Cms.Core's own Delivery API model types (ApiContentResponse,
 /// RichTextModel, ApiBlockListModel) and serialised to Umbraco's JSON. Answers content/item/{id|path} and paged
-/// descendants queries (three items a page, as a server may cap them).
+/// descendants queries (three items a page, as a server may cap them), for one Home or several (a region's multi-site tree:
+/// each item's route.startItem names its Home).
 /// </summary>
 public sealed class DeliveryApiStandIn : HttpMessageHandler
 {
@@ -22,14 +23,16 @@ public sealed class DeliveryApiStandIn : HttpMessageHandler
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<(string Culture, Guid Id), string> _items = [];
     private readonly Dictionary<string, List<Guid>> _order = [];
-    private readonly Guid _home;
+    private readonly Dictionary<Guid, UmbracoDocument> _documents = [];
     private readonly UmbracoOptions _cultures = new();
 
     private readonly CultureSet _portalCultures;
 
+    /// <summary>Requests for one item, by the item and the Start-Item they were sent with (which site asked).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(string Item, string? StartItem), int> ItemRequests { get; } = new();
+
     public DeliveryApiStandIn(IReadOnlyList<UmbracoDocument> documents, CultureSet cultures)
     {
-        _home = documents[0].Key;
         _portalCultures = cultures;
         foreach (var culture in cultures.All)
         {
@@ -45,11 +48,13 @@ public sealed class DeliveryApiStandIn : HttpMessageHandler
     /// <summary>What publishing a document in the backoffice does: the Delivery API serves its new version in every culture it has.</summary>
     public void Publish(UmbracoDocument document)
     {
-        var start = new ApiContentStartItem(_home, "nijmegen");
+        _documents[document.Key] = document;
+        var home = RootOf(document);
+        var start = new ApiContentStartItem(home.Key, RootPath(home));
         foreach (var culture in _portalCultures.All.Where(c => !document.VariesByCulture || document.Names.ContainsKey(c.Code)))
         {
             var umbracoCulture = _cultures.UmbracoCulture(culture.Code);
-            var route = new ApiContentRoute(document.Segment.Length == 0 ? "/" : $"/{document.Segment}/", start);
+            var route = new ApiContentRoute(document.Parent is null ? "/" : $"/{document.Segment}/", start);
             var properties = document.Values.Where(v => v.Culture is null || v.Culture == culture.Code)
                 .ToDictionary(v => v.Alias, v => Delivered(v.Value));
             var name = document.VariesByCulture ? document.Names[culture.Code] : document.Names.Values.First();
@@ -63,6 +68,16 @@ public sealed class DeliveryApiStandIn : HttpMessageHandler
             }
         }
     }
+
+    /// <summary>The Home a document lies under (every seeded tree is a Home with its items as children).</summary>
+    private UmbracoDocument RootOf(UmbracoDocument document) =>
+        document.Parent is { } parent && _documents.TryGetValue(parent, out var above) ? RootOf(above) : document;
+
+    /// <summary>A root's path, as Start-Item and route.startItem give it: its URL segment ("wijchen"); the single demo's Home is "nijmegen".</summary>
+    private static string RootPath(UmbracoDocument root) => root.Segment.Length == 0 ? "nijmegen" : root.Segment;
+
+    private Guid? RootKey(string idOrPath) => Guid.TryParse(idOrPath, out var id) ? id
+        : _documents.Values.FirstOrDefault(d => d.Parent is null && RootPath(d) == idOrPath)?.Key;
 
     /// <summary>A Management API value as the Delivery API outputs it.</summary>
     private static object? Delivered(JsonNode? value) => value switch
@@ -93,14 +108,17 @@ public sealed class DeliveryApiStandIn : HttpMessageHandler
         if (path.StartsWith(itemPrefix, StringComparison.Ordinal))
         {
             var key = path[itemPrefix.Length..];
-            var id = key == "nijmegen" ? _home : Guid.TryParse(key, out var parsed) ? parsed : Guid.Empty;
+            ItemRequests.AddOrUpdate((key, request.Headers.TryGetValues("Start-Item", out var start) ? start.Single() : null), 1, (_, n) => n + 1);
+            var id = RootKey(key) ?? Guid.Empty;
             return Task.FromResult(_items.TryGetValue((culture, id), out var item) ? Ok(item) : new HttpResponseMessage(HttpStatusCode.NotFound));
         }
 
         var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query);
         var skip = int.Parse(query["skip"] ?? "0", CultureInfo.InvariantCulture);
         var take = Math.Min(ServerPageCap, int.Parse(query["take"] ?? "10", CultureInfo.InvariantCulture));
-        var descendants = _order[culture].Skip(1).Select(id => _items[(culture, id)]).ToList();
+        // fetch=descendants:{root}: every item under that root but the root itself, in the order they were published.
+        var root = RootKey((query["fetch"] ?? "").Replace("descendants:", "", StringComparison.Ordinal));
+        var descendants = _order[culture].Where(id => id != root && RootOf(_documents[id]).Key == root).Select(id => _items[(culture, id)]).ToList();
         var page = string.Join(',', descendants.Skip(skip).Take(take));
         return Task.FromResult(Ok($"{{\"total\":{descendants.Count},\"items\":[{page}]}}"));
     }

@@ -65,7 +65,44 @@ public sealed class SeedingTests
         Assert.Contains("DocumentTypeNotFound", error);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> Seed(FakeDocumentApi umbraco)
+    [Fact]
+    public async Task A_region_is_one_Home_with_the_pages_written_once_and_one_Home_per_municipality_by_stable_keys()
+    {
+        var umbraco = new FakeDocumentApi();
+        var deployment = Portal.Application.Deployment.RegionDeployment.Load("gelderland-zuid", TestContent.RepositoryContent).Deployment!;
+        var types = ContentSeeder.DocumentTypes(Definitions);
+
+        var (exit, output, error) = await Seed(umbraco, "--Portal:Deployment=gelderland-zuid");
+
+        Assert.True(exit == 0, error);
+        Assert.Empty(umbraco.SchemaViolations);
+        // The roots are the Start-Items the deployment gives its sites: the region's first, then each municipality's.
+        var roots = umbraco.Created.Where(id => umbraco.Documents[id]["parent"] is null).Select(id => id.ToString()).ToList();
+        Assert.Equal([deployment.UmbracoRegionRoot, .. deployment.Municipalities.Select(deployment.UmbracoRoot)], roots);
+        Guid Parent(JsonObject document) => document["parent"] is JsonObject parent ? Guid.Parse(parent["id"]!.GetValue<string>()) : Guid.Empty;
+        string Type(JsonObject document) => types.Single(t => t.Value.ToString() == document["documentType"]!["id"]!.GetValue<string>()).Key;
+        var regionItems = umbraco.Documents.Values.Where(d => Parent(d) == Guid.Parse(deployment.UmbracoRegionRoot)).Select(Type).ToList();
+        // The campaign's pages once, under the region's Home, with its settings and card texts; no support points.
+        Assert.Equal(8, regionItems.Count(t => t is "contentPage" or "checklist"));
+        Assert.Equal(["cardTexts", "siteSettings"], regionItems.Where(t => t is not ("contentPage" or "checklist")).Order());
+        foreach (var municipality in deployment.Municipalities)
+        {
+            var home = Guid.Parse(deployment.UmbracoRoot(municipality));
+            var items = umbraco.Documents.Values.Where(d => Parent(d) == home).Select(Type).ToList();
+            var points = File.ReadAllLines(Path.Combine(deployment.MunicipalityFolder(municipality), "support-points.csv")).Count(l => l.Length > 0) - 1;
+            // Its own settings and points, no copy of the region's pages; its Home has no title, so it shows the region's home page.
+            Assert.Equal(["siteSettings", .. Enumerable.Repeat("supportPoint", points)], items.Order());
+            Assert.DoesNotContain(umbraco.Documents[home]["values"]!.AsArray(), v => v!["alias"]!.GetValue<string>() == "title");
+            Assert.Contains($"{municipality.Name}: Home {home}", output);
+        }
+
+        // Every key is stable (a second run updates the same documents, as A_second_run_… shows for one Home): the Homes'
+        // keys are the ones the deployment computes for its sites, and no two roots share a document.
+        Assert.Contains($"{umbraco.Documents.Count} documents published", output);
+        Assert.Equal(umbraco.Documents.Count, umbraco.Created.Distinct().Count());
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> Seed(FakeDocumentApi umbraco, params string[] extra)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
         Environment.SetEnvironmentVariable("PORTAL__UMBRACO__CLIENTSECRET", "secret");
@@ -73,7 +110,7 @@ public sealed class SeedingTests
         {
             var exit = await PortalCommandLine.RunAsync(
                 ["umbraco", "seed", "--url", "https://cms.test", "--client-id", "umbraco-back-office-portal", "--definitions", Definitions,
-                    "--content", TestContent.RepositoryContent], output, error,
+                    "--content", TestContent.RepositoryContent, .. extra], output, error,
                 services => services.AddHttpClient(ManagementApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => umbraco));
             return (exit, output.ToString(), error.ToString());
         }

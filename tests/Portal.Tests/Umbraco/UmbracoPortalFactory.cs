@@ -24,6 +24,9 @@ public sealed class UmbracoPortalFactory(HttpMessageHandler umbraco, string snap
 
     public string SnapshotPath { get; } = snapshotPath;
 
+    /// <summary>More services for this portal (a region host's other sites, …).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>False for tests of what residents get while Umbraco is still being read.</summary>
     public bool WaitForUmbraco { get; init; } = true;
 
@@ -43,7 +46,11 @@ public sealed class UmbracoPortalFactory(HttpMessageHandler umbraco, string snap
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => umbraco));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient<DeliveryApiClient>().ConfigurePrimaryHttpMessageHandler(() => umbraco);
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>Umbraco is read in the background after start; a test's first request comes after that read.</summary>

@@ -49,27 +49,29 @@ public sealed class PdokPortalFactory : PortalFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Portal:Pdok:Enabled", "true");
         builder.ConfigureTestServices(services => services.AddHttpClient<PdokAddressResolver>()
-            .ConfigurePrimaryHttpMessageHandler(() => new PostcodeFixtureHandler()));
+            .ConfigurePrimaryHttpMessageHandler(() => new PdokFixtureHandler()));
     }
+}
 
-    private sealed class PostcodeFixtureHandler : HttpMessageHandler
+/// <summary>PDOK Locatieserver's answers from fixture files (its documented response shape), by postcode.</summary>
+public sealed class PdokFixtureHandler : HttpMessageHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var query = Uri.UnescapeDataString(request.RequestUri!.Query);
-            var fixture = query.Contains("postcode:6525AG", StringComparison.Ordinal) && query.Contains("huisnummer:11", StringComparison.Ordinal) ? "free-6525AG-11.json"
-                : query.Contains("postcode:6811AA", StringComparison.Ordinal) ? "free-6811AA-1-arnhem.json"
-                : query.Contains("postcode:6512GD", StringComparison.Ordinal) ? null
-                : "free-empty.json";
-            var response = fixture is null
-                ? new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable)
-                : new HttpResponseMessage(System.Net.HttpStatusCode.OK)
-                {
-                    Content = new StringContent(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "pdok", fixture)),
-                        System.Text.Encoding.UTF8, "application/json"),
-                };
-            return Task.FromResult(response);
-        }
+        var query = Uri.UnescapeDataString(request.RequestUri!.Query);
+        var fixture = query.Contains("postcode:6525AG", StringComparison.Ordinal) && query.Contains("huisnummer:11", StringComparison.Ordinal) ? "free-6525AG-11.json"
+            : query.Contains("postcode:6811AA", StringComparison.Ordinal) ? "free-6811AA-1-arnhem.json"
+            : query.Contains("postcode:6602DE", StringComparison.Ordinal) && query.Contains("huisnummer:22", StringComparison.Ordinal) ? "free-6602DE-22-wijchen.json"
+            : query.Contains("postcode:6512GD", StringComparison.Ordinal) ? null
+            : "free-empty.json";
+        var response = fixture is null
+            ? new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable)
+            : new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "pdok", fixture)),
+                    System.Text.Encoding.UTF8, "application/json"),
+            };
+        return Task.FromResult(response);
     }
 }
 

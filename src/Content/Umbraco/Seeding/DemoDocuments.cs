@@ -15,29 +15,46 @@ namespace Portal.Content.Umbraco.Seeding;
 /// </summary>
 public static class DemoDocuments
 {
-    public static IReadOnlyList<UmbracoDocument> From(ContentDraft draft, IReadOnlyList<SupportPoint> supportPoints, CultureSet cultures)
+    public static IReadOnlyList<UmbracoDocument> From(ContentDraft draft, IReadOnlyList<SupportPoint> supportPoints, CultureSet cultures) =>
+        From(draft, supportPoints, cultures, SeedRoot.Single);
+
+    /// <summary>
+    /// One root of a multi-site tree: the region's Home with the pages written once, or a municipality's Home with its own
+    /// settings, points, alerts and the pages only it has (<paramref name="draft"/> holds just those); its keys start with
+    /// the root's scope, so every root is seeded by stable keys of its own.
+    /// </summary>
+    public static IReadOnlyList<UmbracoDocument> From(ContentDraft draft, IReadOnlyList<SupportPoint> supportPoints, CultureSet cultures, SeedRoot root)
     {
+        string Key(string what) => $"{root.Scope}{what}";
         var source = draft.ByCulture[cultures.Default.Code];
-        var home = source.Pages.Single(p => p.Key == "home");
-        var homeKey = UmbracoDocument.StableKey("home");
-        var documents = new List<UmbracoDocument> { Page(home, homeKey, null, draft, cultures) };
+        var homeKey = UmbracoDocument.StableKey(Key("home"));
+        var home = source.Pages.SingleOrDefault(p => p.Key == "home");
+        var updated = home?.UpdatedAt ?? source.Pages.Select(p => p.UpdatedAt).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
+        var documents = new List<UmbracoDocument>
+        {
+            home is not null
+                ? Page(home, homeKey, null, draft, cultures, root) with { Segment = root.Segment }
+                // No home page of its own: a Home without a title, which shows the shared one (the region's).
+                : new UmbracoDocument(homeKey, ContentTypes.Home, null, root.Segment, cultures.All.ToDictionary(c => c.Code, _ => root.Name ?? root.Segment),
+                    VariesByCulture: true, [], updated),
+        };
         documents.AddRange(source.Pages.Where(p => p.Key != "home")
-            .Select(page => Page(page, UmbracoDocument.StableKey($"page:{page.Key}"), homeKey, draft, cultures)));
+            .Select(page => Page(page, UmbracoDocument.StableKey(Key($"page:{page.Key}")), homeKey, draft, cultures, root)));
         if (draft.Settings is { } settings)
         {
-            documents.Add(new UmbracoDocument(UmbracoDocument.StableKey("settings"), ContentTypes.SiteSettings, homeKey, "instellingen",
+            documents.Add(new UmbracoDocument(UmbracoDocument.StableKey(Key("settings")), ContentTypes.SiteSettings, homeKey, "instellingen",
                 new Dictionary<string, string> { [cultures.Default.Code] = "Instellingen" }, VariesByCulture: false,
                 [
                     new("municipality", null, settings.Municipality), new("emergencyNumber", null, settings.EmergencyNumber),
                     new("policeNumber", null, settings.PoliceNumber), new("municipalityNumber", null, settings.MunicipalityNumber),
                     new("broadcaster", null, settings.Broadcaster), new("broadcasterFrequencies", null, settings.BroadcasterFrequencies),
-                ], home.UpdatedAt));
+                ], updated));
         }
 
         if (source.Card is { } sourceCard)
         {
             var translated = cultures.All.Select(c => (Culture: c, Card: draft.ByCulture[c.Code].Card)).Where(c => c.Card is not null).ToList();
-            documents.Add(new UmbracoDocument(UmbracoDocument.StableKey("card-texts"), ContentTypes.CardTexts, homeKey, "meterkastkaart",
+            documents.Add(new UmbracoDocument(UmbracoDocument.StableKey(Key("card-texts")), ContentTypes.CardTexts, homeKey, "meterkastkaart",
                 translated.ToDictionary(c => c.Culture.Code, c => c.Card!.Title ?? "Meterkastkaart"), VariesByCulture: true,
                 [
                     new("version", null, sourceCard.Version),
@@ -47,13 +64,13 @@ public static class DemoDocuments
                         new("actions", c.Culture.Code, string.Join('\n', c.Card.Actions)),
                         new("sourceVersion", c.Culture.Code, c.Culture.IsDefault ? null : c.Card.SourceVersion),
                     }),
-                ], home.UpdatedAt));
+                ], updated));
         }
 
         foreach (var alert in draft.Alerts)
         {
             var languages = alert.Texts.Keys.Where(code => cultures.Find(code) is not null).ToList();
-            documents.Add(new UmbracoDocument(UmbracoDocument.StableKey($"alert:{alert.Id}"), ContentTypes.Alert, homeKey, $"melding-{alert.Id}",
+            documents.Add(new UmbracoDocument(UmbracoDocument.StableKey(Key($"alert:{alert.Id}")), ContentTypes.Alert, homeKey, $"melding-{alert.Id}",
                 languages.ToDictionary(code => code, _ => $"Melding {alert.Id}"), VariesByCulture: true,
                 [
                     new("severity", null, alert.Severity), new("linkUrl", null, alert.Link), new("activeFrom", null, LocalTime(alert.ActiveFrom)),
@@ -62,10 +79,10 @@ public static class DemoDocuments
                     {
                         new("text", code, alert.Texts[code]), new("linkText", code, alert.LinkTexts.GetValueOrDefault(code)),
                     }),
-                ], home.UpdatedAt));
+                ], updated));
         }
 
-        documents.AddRange(supportPoints.Select(point => new UmbracoDocument(UmbracoDocument.StableKey($"support-point:{point.Slug}"),
+        documents.AddRange(supportPoints.Select(point => new UmbracoDocument(UmbracoDocument.StableKey(Key($"support-point:{point.Slug}")),
             ContentTypes.SupportPoint, homeKey, point.Slug, cultures.All.ToDictionary(c => c.Code, _ => point.Name), VariesByCulture: true,
             [
                 new("slug", null, point.Slug), new("kind", null, KebabCase.Of(point.Kind)), new("street", null, point.Address.Street),
@@ -76,11 +93,11 @@ public static class DemoDocuments
                 new("accessibility", null, string.Join(';', point.Accessibility.Select(KebabCase.Of))),
                 new("serves", null, string.Join(';', point.ExplicitBuurtCodes)), new("isExample", null, point.IsExample),
                 .. StatusValues(point.Status, cultures),
-            ], point.Status.ChangedAt ?? home.UpdatedAt)));
+            ], point.Status.ChangedAt ?? updated)));
         return documents;
     }
 
-    private static UmbracoDocument Page(PageDraft page, Guid key, Guid? parent, ContentDraft draft, CultureSet cultures)
+    private static UmbracoDocument Page(PageDraft page, Guid key, Guid? parent, ContentDraft draft, CultureSet cultures, SeedRoot root)
     {
         var translations = cultures.All.Select(c => (Culture: c, Page: draft.ByCulture[c.Code].Pages.FirstOrDefault(p => p.Key == page.Key)))
             .Where(t => t.Page is not null).ToList();
@@ -100,7 +117,7 @@ public static class DemoDocuments
             values.Add(new("sourceVersion", culture.Code, culture.IsDefault ? null : translated.SourceVersion));
             if (type == ContentTypes.Checklist)
             {
-                values.Add(new("items", culture.Code, BlockList(page.Key, culture, translated.Checklist)));
+                values.Add(new("items", culture.Code, BlockList(root.Scope + page.Key, culture, translated.Checklist)));
             }
         }
 
@@ -145,4 +162,11 @@ public static class DemoDocuments
 
     /// <summary>Umbraco's date pickers keep no time zone: the time on the municipality's clock, as an editor enters it.</summary>
     private static string? LocalTime(string? time) => MunicipalTime.Parse(time) is { } parsed ? MunicipalTime.ToUmbraco(parsed) : null;
+}
+
+/// <summary>Where a seeded tree goes: the prefix of its stable keys, its root's URL segment, and the name of a Home without a page.</summary>
+/// <param name="Scope">"" for a single municipality (its keys as they always were); "gelderland-zuid:" or "gelderland-zuid/wijchen:" in a region.</param>
+public sealed record SeedRoot(string Scope, string Segment, string? Name)
+{
+    public static readonly SeedRoot Single = new("", "", null);
 }

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Portal.Application.ContentPipeline;
+using Portal.Application.Deployment;
+using Portal.Pages;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Every municipality's site of the deployment, found by host name or by path prefix.</summary>
+public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<MunicipalityHost> hosts) : IAsyncDisposable
+{
+    public RegionDeployment Deployment { get; } = deployment;
+
+    public IReadOnlyList<MunicipalityHost> Hosts { get; } = hosts;
+
+    public static RegionDirectory DirectoryOf(RegionDeployment deployment, string regionBaseUrl) =>
+        new(deployment.Name, [.. deployment.Municipalities.Select(m => new MunicipalitySite(m.Code, m.Name, m.Slug))], regionBaseUrl);
+
+    public MunicipalityHost? ByHost(string host) =>
+        Hosts.FirstOrDefault(h => h.Municipality.Hosts.Contains(host, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The site whose prefix the path starts with ("/wijchen" or "/wijchen/…"), with the rest of the path.</summary>
+    public (MunicipalityHost Host, PathString Prefix, PathString Remainder)? ByPath(PathString path)
+    {
+        foreach (var host in Hosts)
+        {
+            var prefix = new PathString("/" + host.Municipality.Slug);
+            if (path.StartsWithSegments(prefix, out var rest))
+            {
+                return (host, prefix, rest.HasValue ? rest : new PathString("/"));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Builds every municipality's site from the region's configuration and its own settings; none started yet.</summary>
+    /// <param name="baseSources">The region host's configuration as given (appsettings, environment, arguments, a test's
+    /// settings), without the region site's own settings: every municipality starts from it.</param>
+    /// <param name="printer">The region host's card printer: one Chromium prints every municipality's cards, one
+    /// document at a time (sixteen browsers would each hold a few hundred megabytes for the odd card download).</param>
+    public static RegionSites Build(RegionDeployment deployment, IReadOnlyList<IConfigurationSource> baseSources, PortalOptions region,
+        string snapshotPath, Portal.Application.CardPrinting.CardPrinter printer, Action<IServiceCollection>? configure)
+    {
+        var hosts = new List<MunicipalityHost>();
+        foreach (var municipality in deployment.Municipalities)
+        {
+            // Its configuration is the region host's (below): its own appsettings watcher would only cost an inotify instance.
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            });
+            var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
+            sources.Clear();
+            foreach (var source in baseSources)
+            {
+                sources.Add(source);
+            }
+
+            builder.Configuration.AddInMemoryCollection(deployment.SettingsFor(municipality, region, snapshotPath));
+            // The region host logs starting and stopping once for all.
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            builder.AddPortalWeb();
+            builder.Services.AddSingleton(DirectoryOf(deployment, region.PublicBaseUrl.ToString()) with { Current = municipality.Slug });
+            builder.Services.AddSingleton(printer);
+            configure?.Invoke(builder.Services);
+            var server = new ForwardingServer();
+            builder.Services.AddSingleton<IServer>(server);
+            hosts.Add(new MunicipalityHost(municipality, builder.Build(), server));
+        }
+
+        return new RegionSites(deployment, hosts);
+    }
+
+    /// <summary>Every site's settings, by the same check as a single municipality's start (said, with the site, when wrong).</summary>
+    public bool SettingsAreValid(Cli.VerbContext verb) =>
+        Hosts.All(host => verb.SettingsAreValid(host.Services, $"serve ({host.Municipality.Slug})"));
+
+    /// <summary>Starts every site side by side; a site that cannot serve is reported and answers 503, the others serve.</summary>
+    public async Task StartAsync(Cli.VerbContext verb, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(Hosts.Select(host => Task.Run(() => host.StartAsync(cancellationToken), cancellationToken)));
+        foreach (var host in Hosts.Where(h => !h.IsServing))
+        {
+            verb.Error.WriteLine($"portal serve: {host.Municipality.Name} ({host.Municipality.Slug}) is not served: {host.Start?.Summary}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in Hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
+
+public static class RegionRouting
+{
+    /// <summary>First in the region host's pipeline: a municipality's host name or prefix goes to its site.</summary>
+    public static IApplicationBuilder UseRegionSites(this IApplicationBuilder app, RegionSites sites) =>
+        app.Use(async (context, next) =>
+        {
+            if (sites.ByHost(context.Request.Host.Host) is { } byHost)
+            {
+                await Dispatch(context, byHost, PathString.Empty, context.Request.Path);
+            }
+            else if (sites.ByPath(context.Request.Path) is { } byPath)
+            {
+                await Dispatch(context, byPath.Host, byPath.Prefix, byPath.Remainder);
+            }
+            else
+            {
+                await next(context);
+            }
+        });
+
+    private static async Task Dispatch(HttpContext context, MunicipalityHost host, PathString prefix, PathString rest)
+    {
+        if (!host.IsServing)
+        {
+            // Its content could not be served at start: say so, plainly; the region and the other municipalities serve.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.Headers.RetryAfter = "60";
+            await context.Response.WriteAsync($"De site van {host.Municipality.Name} is nu niet beschikbaar. Bel in nood 112. Kijk op de site van de regio: /");
+            return;
+        }
+
+        await host.HandleAsync(context, prefix, rest);
+    }
+}
