@@ -138,6 +138,10 @@ public sealed class RegionVerbTests : IDisposable
             Assert.Contains($"<loc>https://regio.example/{site}/index.html</loc>", File.ReadAllText(Path.Combine(_scratch, site, "sitemap.xml")));
         }
 
+        // The region's home leads to each municipality's site: its sibling folder, so the copies work side by side anywhere.
+        Assert.Contains("href=\"../culemborg/index.html\"", File.ReadAllText(Path.Combine(_scratch, "mini", "index.html")));
+        Assert.Contains("href=\"../../heumen/en/index.html\"", File.ReadAllText(Path.Combine(_scratch, "mini", "en", "index.html")));
+
         // Each municipality's site has its own buurten; the region's has all of them.
         Assert.Equal(8, Directory.GetFiles(Path.Combine(_scratch, "culemborg", "buurt")).Length);
         Assert.Equal(27, Directory.GetFiles(Path.Combine(_scratch, "mini", "buurt")).Length);
