@@ -111,10 +111,12 @@ public sealed class ContentPipeline(ContentFolders folders, GeographyFiles geogr
 
     private string FrameStamp()
     {
-        var files = new[] { geography.Folder }.Concat(geography.SupportPoints.Select(f => Path.GetDirectoryName(geography.PathOf(f.Path))!))
-            .Distinct().Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder))
+        // The support point files themselves, not their folders: in a region a municipality's folder also holds its
+        // status.yml, and a status change must not read the geography again (new data for every page, a full re-export).
+        var files = (Directory.Exists(geography.Folder) ? Directory.EnumerateFiles(geography.Folder) : [])
+            .Concat(geography.SupportPoints.Select(f => geography.PathOf(f.Path)))
             .Concat(cultures.All.Select(c => folders.Find(c.Code, UiTextCatalog.FileName)))
+            .Distinct()
             .Order(StringComparer.Ordinal);
         return string.Join('|', files.Select(f => new FileInfo(f) is { Exists: true } info ? $"{f}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : f));
     }

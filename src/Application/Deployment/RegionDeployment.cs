@@ -34,6 +34,39 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
 
     public Municipality? FindBySlug(string slug) => Municipalities.FirstOrDefault(m => m.Slug == slug);
 
+    /// <summary>
+    /// The municipality whose support-points.csv lists the point: only the slug column of each file is read (a status
+    /// change in a crisis must not wait for the region's geography). A file that cannot be read owns nothing; its own
+    /// check says why.
+    /// </summary>
+    public Municipality? OwnerOfPoint(string slug) => Municipalities.FirstOrDefault(m => PointSlugs(Path.Combine(MunicipalityFolder(m), SupportPointsFile)).Contains(slug));
+
+    private static HashSet<string> PointSlugs(string file)
+    {
+        try
+        {
+            using var reader = new StreamReader(file);
+            using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+            var slugs = new HashSet<string>(StringComparer.Ordinal);
+            if (csv.Read() && csv.ReadHeader())
+            {
+                while (csv.Read())
+                {
+                    if (csv.GetField("slug") is { Length: > 0 } slug)
+                    {
+                        slugs.Add(slug.Trim());
+                    }
+                }
+            }
+
+            return slugs;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>The municipality a buurt, wijk or municipality code belongs to.</summary>
     public Municipality? Owner(string cbsCode) => Municipalities.FirstOrDefault(m => m.Owns(cbsCode));
 
@@ -85,6 +118,16 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
     }
 
     public const string SupportPointsFile = "support-points.csv";
+
+    /// <summary>
+    /// Every site of the deployment with its configuration, for a verb that works on each in turn: the municipalities
+    /// in deployment.yml's order, then the region's own site.
+    /// </summary>
+    public IReadOnlyList<DeploymentSite> Sites(PortalOptions region, string snapshotPath) =>
+    [
+        .. Municipalities.Select(m => new DeploymentSite(m.Slug, m.Name, m, SettingsFor(m, region, snapshotPath))),
+        new DeploymentSite(Slug, Name, null, SettingsForRegion(region, snapshotPath)),
+    ];
 
     /// <summary>The stable keys `umbraco seed` gives a site's documents start with this ("gelderland-zuid/wijchen:").</summary>
     public string UmbracoScope(Municipality? municipality) => municipality is null ? $"{Slug}:" : $"{Slug}/{municipality.Slug}:";
@@ -234,6 +277,14 @@ public sealed record RegionDeployment(string Name, string Slug, string Folder, s
         [YamlMember(Alias = "umbraco-start-item")]
         public string? UmbracoStartItem { get; set; }
     }
+}
+
+/// <summary>One site of a region deployment as a verb runs it: a municipality's, or the region's own (no municipality).</summary>
+/// <param name="Slug">Its folder in a verb's output (DIR/{slug}/) and its path prefix.</param>
+/// <param name="Settings">The configuration that makes this site out of the same application.</param>
+public sealed record DeploymentSite(string Slug, string Name, Municipality? Municipality, IReadOnlyDictionary<string, string?> Settings)
+{
+    public bool IsRegion => Municipality is null;
 }
 
 /// <summary>The region's geography files (deployment.yml, geography:), relative to the deployment folder.</summary>

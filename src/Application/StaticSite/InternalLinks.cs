@@ -10,7 +10,10 @@ namespace Portal.Application.StaticSite;
 public static partial class InternalLinks
 {
     /// <summary>Site-relative targets of the page's internal links, and a problem for every link that cannot work.</summary>
-    public static (IReadOnlyList<(string Href, string Target)> Links, IReadOnlyList<string> Problems) Of(string file, string html)
+    /// <param name="siblings">Folders beside the site that a link may lead into (a region export's municipalities); those
+    /// links are not the site's own, so they are neither listed nor problems.</param>
+    public static (IReadOnlyList<(string Href, string Target)> Links, IReadOnlyList<string> Problems) Of(string file, string html,
+        IReadOnlySet<string>? siblings = null)
     {
         var links = new List<(string, string)>();
         var problems = new List<string>();
@@ -30,6 +33,12 @@ public static partial class InternalLinks
             }
 
             var target = Resolve(directory, href.Split('?', '#')[0]);
+            if (target is null && siblings is { Count: > 0 } && Resolve([OwnFolder, .. directory], href.Split('?', '#')[0]) is { } beside
+                && beside.Split('/', 2) is [var sibling, { Length: > 0 }] && siblings.Contains(sibling))
+            {
+                continue; // into a sibling site's folder
+            }
+
             if (target is null)
             {
                 problems.Add($"{file}: link '{href}' leads outside the site");
@@ -41,6 +50,9 @@ public static partial class InternalLinks
 
         return (links, problems);
     }
+
+    /// <summary>Stands for the site's own folder when a link climbs out of it: a name no sibling has.</summary>
+    private const string OwnFolder = "\0";
 
     /// <summary>"a/b" + "../c.html" is "a/c.html"; null when the path climbs above the site root.</summary>
     private static string? Resolve(string[] directory, string relative)

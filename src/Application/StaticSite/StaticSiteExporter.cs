@@ -14,8 +14,14 @@ namespace Portal.Application.StaticSite;
 /// <param name="OpenDataLicense">The licence the open-data files are published under (a URI).</param>
 /// <param name="Styles">The composed stylesheets; null composes them from WebRoot with the default theme.</param>
 /// <param name="Feeds">Further open-data files made elsewhere (the CAP feed and its documents); null: none.</param>
+/// <param name="Region">On a region's site: the municipalities, whose exports are its sibling folders ({region}/ beside
+/// {municipality}/), linked to relatively; null on a municipality's own site.</param>
 public sealed record StaticExportInput(PortalData Data, string WebRoot, Uri PublicBaseUrl, string OpenDataLicense = SupportPointOpenData.DefaultLicense,
-    Portal.Pages.Styles.SiteStyles? Styles = null, IReadOnlyList<OpenDataFile>? Feeds = null);
+    Portal.Pages.Styles.SiteStyles? Styles = null, IReadOnlyList<OpenDataFile>? Feeds = null, RegionDirectory? Region = null)
+{
+    /// <summary>The folders beside this export that its links may lead into (a region's municipalities).</summary>
+    public IReadOnlySet<string> Siblings { get; } = Region?.Municipalities.Select(m => m.Slug).ToHashSet(StringComparer.Ordinal) ?? [];
+}
 
 /// <param name="BaseUrl">Where the site will be published, when known: anchors the 404 page; the sitemap falls back to the portal's public address.</param>
 /// <param name="CardPdf">Renders one language's combined card PDF, called for one language at a time; null leaves card PDFs out.</param>
@@ -74,7 +80,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             await Parallel.ForEachAsync(work, async (page, _) =>
             {
                 var file = StaticPaths.FileFor(page.Culture, page.SitePath);
-                pages.Add(Add(site, file, await page.View.RenderAsync(renderer, Context(input, options, page.Culture, page.SitePath, file, assets, now))));
+                pages.Add(Add(site, file, await page.View.RenderAsync(renderer, Context(input, options, page.Culture, page.SitePath, file, assets, now)), input.Siblings));
             });
             progress.WriteLine(FormattableString.Invariant($"{pages.Count} pages rendered after {clock.Elapsed.TotalSeconds:0.00} s"));
 
@@ -83,7 +89,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             {
                 BaseHref = options.BaseUrl is { } published ? new Uri(published.ToString().TrimEnd('/') + "/") : null,
             };
-            pages.Add(Add(site, "404.html", await PageView.Of<NotFoundPage>().RenderAsync(renderer, notFound)));
+            pages.Add(Add(site, "404.html", await PageView.Of<NotFoundPage>().RenderAsync(renderer, notFound), input.Siblings));
             foreach (var (file, bytes) in OpenDataFiles(input, now))
             {
                 site.Add(file, bytes);
@@ -168,7 +174,7 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
                 var html = await page.View.RenderAsync(renderer, Context(input, options, page.Culture, page.SitePath, file, assets, now));
                 var bytes = Encoding.UTF8.GetBytes(html);
                 SiteFolderCopy.Replace(Path.Combine(building, file), bytes);
-                var (links, problems) = InternalLinks.Of(file, html);
+                var (links, problems) = InternalLinks.Of(file, html, input.Siblings);
                 pages.Add(new RenderedPage(file, GzipSize(bytes), links, problems));
             });
             foreach (var (file, bytes) in OpenDataFiles(input, now))
@@ -211,11 +217,11 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
     /// <summary>A page as written: its size as residents receive it, and where its links lead.</summary>
     private sealed record RenderedPage(string File, long Gzip, IReadOnlyList<(string Href, string Target)> Links, IReadOnlyList<string> LinkProblems);
 
-    private static RenderedPage Add(SiteFolderWriter site, string file, string html)
+    private static RenderedPage Add(SiteFolderWriter site, string file, string html, IReadOnlySet<string> siblings)
     {
         var bytes = Encoding.UTF8.GetBytes(html);
         site.Add(file, bytes);
-        var (links, problems) = InternalLinks.Of(file, html);
+        var (links, problems) = InternalLinks.Of(file, html, siblings);
         return new RenderedPage(file, GzipSize(bytes), links, problems);
     }
 
@@ -244,10 +250,13 @@ public sealed class StaticSiteExporter(PageRenderer renderer, TimeProvider time)
             asset => StaticPaths.Relative(file, assets.TryGetValue(asset, out var hashed) ? hashed : asset.TrimStart('/')))
         {
             Absolute = (target, path) => published + StaticPaths.FileFor(target, path),
+            // A municipality's export is the region export's sibling folder: up out of this one, into that one.
+            Municipality = (slug, target, path) => string.Concat(Enumerable.Repeat("../", file.Count(c => c == '/') + 1)) + slug + "/" + StaticPaths.FileFor(target, path),
         };
         return new PageContext(input.Data.Texts.For(culture), input.Data.Cultures, input.Data.Places, input.Data.Content, sitePath, links, now)
         {
             IsStatic = true,
+            Region = input.Region,
             ExportedAt = now,
         };
     }

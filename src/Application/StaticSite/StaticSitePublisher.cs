@@ -7,8 +7,9 @@ using Portal.Pages;
 namespace Portal.Application.StaticSite;
 
 /// <summary>The static fallback site from the served data: the `export-static` verb and the re-export after a publish.</summary>
+/// <param name="region">On a region's own site (registered there only): the municipalities its pages link to.</param>
 public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments documents, CardPrinter printer, IOptions<PortalOptions> options, TimeProvider time,
-    Portal.Pages.Styles.SiteStyles styles, OpenData.Cap.CapFeed cap)
+    Portal.Pages.Styles.SiteStyles styles, OpenData.Cap.CapFeed cap, RegionDirectory? region = null)
 {
     public async Task<StaticExportResult> ExportAsync(PortalData data, string outFolder, Uri? baseUrl, bool withPdf, TextWriter progress)
     {
@@ -46,5 +47,5 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
     }
 
     private async Task<StaticExportInput> InputAsync(PortalData data) =>
-        new(data, options.Value.WebRootPath, options.Value.PublicBaseUrl, options.Value.OpenDataLicense, styles, [.. (await cap.FilesAsync(data)).All]);
+        new(data, options.Value.WebRootPath, options.Value.PublicBaseUrl, options.Value.OpenDataLicense, styles, [.. (await cap.FilesAsync(data)).All], region);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Portal.Application.CardPrinting;
 using Portal.Application.ContentPipeline;
+using Portal.Application.Deployment;
 using Portal.Cards;
 using Spectre.Console;
 
@@ -48,32 +49,78 @@ public static class CardsVerb
                 return 2;
             }
 
-            var settings = new Dictionary<string, string?>();
+            var address = new Dictionary<string, string?>();
             if (parse.GetValue(publicUrl) is { } url)
             {
-                settings["Portal:PublicBaseUrl"] = url;
+                address["Portal:PublicBaseUrl"] = url;
             }
 
+            var settings = new Dictionary<string, string?>();
             if (parse.GetValue(overrun) is { } spare)
             {
                 settings["Portal:CardOverrun"] = spare;
             }
 
-            return await verb.WithContentAsync(parse, (services, data) => PrintAsync(verb, services, data, request, parse.GetValue(output)!), cancellationToken, settings,
-                // Chromium takes a second and a half to start: let it start while the content is read.
-                meanwhile: services => _ = services.GetRequiredService<CardPrinter>().WarmUpAsync());
+            // Chromium takes a second and a half to start: let it start while the content is read.
+            static void WarmUp(IServiceProvider services) => _ = services.GetRequiredService<CardPrinter>().WarmUpAsync();
+            if (verb.Deployment(parse, address) is { } region)
+            {
+                return region.Deployment is null ? 2 : await PrintRegionAsync(verb, parse, region, request, parse.GetValue(output)!, settings, WarmUp, cancellationToken);
+            }
+
+            return await verb.WithContentAsync(parse, async (services, data) => (await PrintAsync(verb, services, data, request, parse.GetValue(output)!, quiet: false)).Exit,
+                cancellationToken, settings.Concat(address).ToDictionary(), meanwhile: WarmUp);
         });
         return command;
     }
 
-    private static async Task<int> PrintAsync(VerbContext verb, IServiceProvider services, PortalData data, PrintRunRequest request, string folder)
+    /// <summary>
+    /// A print run per municipality in DIR/{slug}/, its QR codes leading to its own site, one Chromium for all, and the
+    /// region's manifest.csv in DIR with the totals per wijk, per municipality and for the region.
+    /// </summary>
+    private static async Task<int> PrintRegionAsync(VerbContext verb, ParseResult parse, DeploymentSites region, PrintRunRequest request, string folder,
+        Dictionary<string, string?> settings, Action<IServiceProvider> warmUp, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var municipalities = region.Sites.Where(s => !s.IsRegion).ToList();
+        var runs = new List<MunicipalityPrintRun>();
+        var exit = await verb.ForEachSiteAsync(parse, municipalities, async run =>
+        {
+            var (exit, plan) = await PrintAsync(run.Verb, run.Services, run.Data, request, Path.Combine(folder, run.Site.Slug), quiet: true);
+            if (plan is not null)
+            {
+                lock (runs)
+                {
+                    runs.Add(new MunicipalityPrintRun(run.Site.Municipality!.Code, run.Site.Name, run.Site.Slug, plan.Cards, plan.Options.Overrun ?? CardOverrun.None));
+                }
+            }
+
+            return exit;
+        }, cancellationToken, settings, warmUp, shareCardPrinter: true, sideBySide: 2);
+        if (exit != 0)
+        {
+            verb.Error.WriteLine($"portal cards: {municipalities.Count - runs.Count} of {municipalities.Count} municipalities' print runs failed (said above); " +
+                $"the others are in {Path.GetFullPath(folder)}; the region's manifest.csv was not written.");
+            return exit;
+        }
+
+        RegionPrintManifest.Write(Path.Combine(folder, RegionPrintManifest.FileName), runs);
+        verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Done: {runs.Sum(r => r.Cards.Count)} cards for {runs.Count} municipalities of {region.Deployment!.Name} in {clock.Elapsed.TotalSeconds:0.0} s, " +
+            $"each in {Path.GetFullPath(folder)}/{{municipality}}/. Print quantities per wijk, municipality and region: {Path.Combine(Path.GetFullPath(folder), RegionPrintManifest.FileName)}."));
+        return 0;
+    }
+
+    /// <param name="quiet">One line when done, not a line per step (a region's sixteen runs).</param>
+    private static async Task<(int Exit, PrintRunPlan? Plan)> PrintAsync(VerbContext verb, IServiceProvider services, PortalData data, PrintRunRequest request,
+        string folder, bool quiet)
     {
         var runs = services.GetRequiredService<PrintRuns>();
         var (plan, problem) = runs.Plan(data, request);
         if (plan is null)
         {
             verb.Error.WriteLine($"portal cards: {problem}. Nothing was written.");
-            return 2;
+            return (2, null);
         }
 
         var run = plan.Options;
@@ -84,19 +131,23 @@ public static class CardsVerb
 
         try
         {
-            verb.Output.WriteLine($"Rendering {plan.Cards.Count} cards ({plan.Size.Name}, {plan.Culture.Code}, {run.Profile.Name}{(run.Profile.PdfX ? $", {run.PdfX!.Name} CMYK" : "")}, " +
-                $"crop marks {(run.WithCropMarks ? "on" : "off")}) into {Path.GetFullPath(folder)} ...");
+            if (!quiet)
+            {
+                verb.Output.WriteLine($"Rendering {plan.Cards.Count} cards ({plan.Size.Name}, {plan.Culture.Code}, {run.Profile.Name}{(run.Profile.PdfX ? $", {run.PdfX!.Name} CMYK" : "")}, " +
+                    $"crop marks {(run.WithCropMarks ? "on" : "off")}) into {Path.GetFullPath(folder)} ...");
+            }
+
             // A progress bar for a person at a terminal; plain lines for CI logs, pipes and files.
-            var interactive = ReferenceEquals(verb.Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
+            var interactive = !quiet && ReferenceEquals(verb.Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
             var result = interactive
                 ? await AnsiConsole.Progress().StartAsync(async context => await runs.RunAsync(data, plan, folder, new Progress(context.AddTask("Kaarten", maxValue: 1))))
-                : await runs.RunAsync(data, plan, folder, new LineProgress(verb.Output));
+                : await runs.RunAsync(data, plan, folder, quiet ? LineProgress.None : new LineProgress(verb.Output));
             verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Done: {result.Cards} cards in {result.Elapsed.TotalSeconds:0.0} s ({result.CardsPerSecond:0.0} cards/s overall; combined PDF {result.CombinedCardsPerSecond:0} cards/s")
                 + (run.Profile.PdfX ? string.Create(CultureInfo.InvariantCulture, $"; {run.PdfX!.Name} {result.PdfX.TotalSeconds:0.0} s") : "")
                 + (run.WithPngs ? string.Create(CultureInfo.InvariantCulture, $"; PNGs {result.Pngs.TotalSeconds:0.0} s") : "")
                 + "). Print quantities: manifest.csv.");
-            return 0;
+            return (0, plan);
         }
         catch (CardOverflowException e)
         {
@@ -107,7 +158,7 @@ public static class CardsVerb
             verb.Error.WriteLine($"portal cards: {e.Message}; nothing was written.");
         }
 
-        return 1;
+        return (1, null);
     }
 
     /// <summary>A print run's steps on a Spectre.Console progress bar.</summary>

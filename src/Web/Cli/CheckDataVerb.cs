@@ -1,8 +1,12 @@
 using System.CommandLine;
+using Portal.Application.ContentPipeline;
 
 namespace Portal.Web.Cli;
 
-/// <summary>portal check-data: loads everything exactly as the server does, from content/ or Umbraco, and reports every problem.</summary>
+/// <summary>
+/// portal check-data: loads everything exactly as the server does, from content/ or Umbraco, and reports every problem;
+/// for a region deployment, every municipality's site and the region's, each line with the site's slug.
+/// </summary>
 public static class CheckDataVerb
 {
     public static Command Command(VerbContext verb)
@@ -13,6 +17,20 @@ public static class CheckDataVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (verb.Deployment(parse) is { } region)
+            {
+                if (region.Deployment is null)
+                {
+                    return 2;
+                }
+
+                var exit = await verb.ForEachSiteAsync(parse, region.Sites, run => Task.FromResult(Report(run.Verb, run.Data, run.Refused.Count)), cancellationToken);
+                verb.Output.WriteLine(exit == 0
+                    ? $"Data OK for all {region.Sites.Count} sites of {region.Deployment.Name}."
+                    : $"{region.Deployment.Name}: a site has problems (said above with its slug); the other sites are not held back by them.");
+                return exit;
+            }
+
             using var host = verb.BuildHost(parse);
             if (host is null)
             {
@@ -20,19 +38,19 @@ public static class CheckDataVerb
             }
 
             var load = await verb.LoadAsync(host.Services, cancellationToken);
-            if (load.Data is not { } data)
-            {
-                return 1;
-            }
-
-            // Served without the refused items, but not OK: exit 1 so a check before publishing catches them.
-            verb.Output.WriteLine(
-                $"{(load.Refused.Count == 0 ? "Data OK" : $"Data usable without {load.Refused.Count} refused item(s)")} ({data.Content.Source}): " +
-                $"{data.Places.Buurten.Count} buurten in {data.Places.Wijken.Count} wijken, " +
-                $"{data.Places.SupportPoints.Count} support points, {data.Places.Pc4Areas.Count()} postcode areas; " +
-                $"texts in {string.Join(", ", data.Cultures.All.Select(c => c.Code))}.");
-            return load.Refused.Count == 0 ? 0 : 1;
+            return load.Data is { } data ? Report(verb, data, load.Refused.Count) : 1;
         });
         return command;
+    }
+
+    /// <summary>Served without the refused items, but not OK: exit 1 so a check before publishing catches them.</summary>
+    private static int Report(VerbContext verb, PortalData data, int refused)
+    {
+        verb.Output.WriteLine(
+            $"{(refused == 0 ? "Data OK" : $"Data usable without {refused} refused item(s)")} ({data.Content.Source}): " +
+            $"{data.Places.Buurten.Count} buurten in {data.Places.Wijken.Count} wijken, " +
+            $"{data.Places.SupportPoints.Count} support points, {data.Places.Pc4Areas.Count()} postcode areas; " +
+            $"texts in {string.Join(", ", data.Cultures.All.Select(c => c.Code))}.");
+        return refused == 0 ? 0 : 1;
     }
 }

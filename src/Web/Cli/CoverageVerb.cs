@@ -7,7 +7,8 @@ namespace Portal.Web.Cli;
 
 /// <summary>
 /// portal coverage --out DIR [--candidates FILE] [--residents-per-point 5000] [--walking-distance 1000]: how well the
-/// support points cover the municipality, and an alternative placement beside it, for officers choosing them.
+/// support points cover the municipality, and an alternative placement beside it, for officers choosing them. With a
+/// region deployment: a report per municipality in DIR/{slug}/ and the region's (every buurt and point) in DIR/{region}/.
 /// </summary>
 public static class CoverageVerb
 {
@@ -30,39 +31,60 @@ public static class CoverageVerb
                 return Task.FromResult(2);
             }
 
-            return verb.WithContentAsync(parse, async (services, data) =>
+            var norms = new CoverageNorms(parse.GetValue(norm), parse.GetValue(walking));
+            if (verb.Deployment(parse) is { } region)
             {
-                try
+                if (region.Deployment is null)
                 {
-                    var result = await services.GetRequiredService<CoverageReport>().CompareAsync(data.Places, parse.GetValue(candidates),
-                        new CoverageNorms(parse.GetValue(norm), parse.GetValue(walking)), parse.GetValue(output)!);
-                    if (result.Problems is { } problems)
-                    {
-                        verb.Error.WriteLine($"portal coverage: the alternative placement has {problems.Count} problem(s); nothing was written:");
-                        foreach (var problem in problems)
-                        {
-                            verb.Error.WriteLine($"  {problem}");
-                        }
-
-                        return 1;
-                    }
-
-                    foreach (var s in result.Scenarios)
-                    {
-                        verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{s.Name}: {s.Points.Count} points (the norm asks {s.PointsByNorm}), mean distance {s.MeanDistanceMeters:0} m, max {s.MaxDistanceMeters:0} m, ~{s.ResidentsWithinShare:P0} of residents within {s.Norms.WalkingMeters:0} m, {s.Points.Count(p => p.Overloaded)} points over the norm"));
-                    }
-
-                    verb.Output.WriteLine($"Report: {Path.Combine(result.Folder, "report.html")}");
-                    return 0;
+                    return Task.FromResult(2);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+                // An alternative placement belongs to one site; one file for all seventeen would compare every site with it.
+                if (parse.GetValue(candidates) is not null)
                 {
-                    verb.Error.WriteLine($"portal coverage: {e.Message}; nothing was written.");
-                    return 1;
+                    verb.Error.WriteLine("portal coverage: --candidates is not supported with --Portal:Deployment yet (each site would be compared with the same placement); run the region's report without it");
+                    return Task.FromResult(2);
                 }
-            }, cancellationToken);
+
+                return verb.ForEachSiteAsync(parse, region.Sites, run =>
+                    ReportAsync(run.Verb, run.Services, run.Data, null, norms, Path.Combine(parse.GetValue(output)!, run.Site.Slug)), cancellationToken);
+            }
+
+            return verb.WithContentAsync(parse, (services, data) => ReportAsync(verb, services, data, parse.GetValue(candidates), norms, parse.GetValue(output)!), cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> ReportAsync(VerbContext verb, IServiceProvider services, Portal.Application.ContentPipeline.PortalData data, string? candidates,
+        CoverageNorms norms, string folder)
+    {
+        try
+        {
+            var result = await services.GetRequiredService<CoverageReport>().CompareAsync(data.Places, candidates, norms, folder);
+            if (result.Problems is { } problems)
+            {
+                verb.Error.WriteLine($"portal coverage: the alternative placement has {problems.Count} problem(s); nothing was written:");
+                foreach (var problem in problems)
+                {
+                    verb.Error.WriteLine($"  {problem}");
+                }
+
+                return 1;
+            }
+
+            foreach (var s in result.Scenarios)
+            {
+                verb.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Name}: {s.Points.Count} points (the norm asks {s.PointsByNorm}), mean distance {s.MeanDistanceMeters:0} m, max {s.MaxDistanceMeters:0} m, ~{s.ResidentsWithinShare:P0} of residents within {s.Norms.WalkingMeters:0} m, {s.Points.Count(p => p.Overloaded)} points over the norm"));
+            }
+
+            verb.Output.WriteLine($"Report: {Path.Combine(result.Folder, "report.html")}");
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            verb.Error.WriteLine($"portal coverage: {e.Message}; nothing was written.");
+            return 1;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Portal.Application.ContentPipeline;
+using Portal.Application.Deployment;
 using Portal.Application.Statuses;
 using Portal.Content.Model;
 using Portal.Places;
@@ -11,14 +12,26 @@ namespace Portal.Web.Cli;
 /// <summary>
 /// portal status: the live status of every support point. portal status set SLUG STATE [--services …] [--message nl=…]
 /// [--backup SLUG|none]: for a municipality without Umbraco, changes content/status.yml through
-/// <see cref="SupportPointStatuses"/>; a running portal picks it up by itself.
+/// <see cref="SupportPointStatuses"/>; a running portal picks it up by itself. With a region deployment: every
+/// municipality's points with their municipality, and a change written to the status.yml of the municipality that owns
+/// the point.
 /// </summary>
 public static class StatusVerb
 {
     public static Command Command(VerbContext verb)
     {
         var list = new Command("status", "the live status of every support point; `status set` changes one") { TreatUnmatchedTokensAsErrors = false };
-        list.SetAction((parse, cancellationToken) => verb.WithContentAsync(parse, (_, data) => Task.FromResult(List(verb, data)), cancellationToken));
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            if (verb.Deployment(parse) is { } region)
+            {
+                // The region's site reads every municipality's status.yml: one load lists them all.
+                return region.Deployment is not { } deployment ? 2
+                    : await verb.WithContentAsync(parse, (_, data) => Task.FromResult(List(verb, data, deployment)), cancellationToken, RegionSite(region).Settings.ToDictionary());
+            }
+
+            return await verb.WithContentAsync(parse, (_, data) => Task.FromResult(List(verb, data, null)), cancellationToken);
+        });
 
         var slug = new Argument<string>("slug") { Description = "the support point (its slug, as in its page's address)" };
         var state = new Argument<string>("status") { Description = "standby, open, full or closed" };
@@ -35,21 +48,56 @@ public static class StatusVerb
         return list;
     }
 
-    private static int List(VerbContext verb, PortalData data)
+    private static DeploymentSite RegionSite(DeploymentSites region) => region.Sites.Single(s => s.IsRegion);
+
+    /// <param name="region">With a region deployment: a column with each point's municipality (its slug, as in `status set`'s file).</param>
+    private static int List(VerbContext verb, PortalData data, RegionDeployment? region)
     {
-        verb.Output.WriteLine($"{"support point",-40} {"status",-8} {"changed",-17} {"checked",-17} message ({data.Cultures.Default.Code})");
+        var municipality = region is null ? "" : $"{"municipality",-18} ";
+        verb.Output.WriteLine($"{municipality}{"support point",-40} {"status",-8} {"changed",-17} {"checked",-17} message ({data.Cultures.Default.Code})");
         foreach (var point in data.Places.SupportPoints)
         {
             var status = point.Status;
-            verb.Output.WriteLine($"{point.Slug,-40} {KebabCase.Of(status.State),-8} {Time(status.ChangedAt),-17} {Time(status.CheckedAt),-17} {status.Messages.GetValueOrDefault(data.Cultures.Default.Code)}");
+            var owner = region is null ? "" : $"{(point.MunicipalityCode is { } code ? region.Owner(code)?.Slug : null) ?? "-",-18} ";
+            verb.Output.WriteLine($"{owner}{point.Slug,-40} {KebabCase.Of(status.State),-8} {Time(status.ChangedAt),-17} {Time(status.CheckedAt),-17} {status.Messages.GetValueOrDefault(data.Cultures.Default.Code)}");
         }
 
         return 0;
     }
 
+    /// <summary>
+    /// With a region deployment: the settings of the municipality that owns the point (its status.yml is written, under
+    /// that file's lock); null, after saying why, when no municipality has it.
+    /// </summary>
+    private static (int Exit, IReadOnlyDictionary<string, string?>? Settings) Owner(VerbContext verb, DeploymentSites region, string slug)
+    {
+        if (region.Deployment is not { } deployment)
+        {
+            return (2, null);
+        }
+
+        if (deployment.OwnerOfPoint(slug) is not { } owner)
+        {
+            verb.Error.WriteLine($"portal status set: no municipality of {deployment.Name} has a support point '{slug}'; `portal status --Portal:Deployment={deployment.Slug}` lists them.");
+            return (2, null);
+        }
+
+        return (0, region.Sites.Single(s => s.Municipality == owner).Settings);
+    }
+
     private static async Task<int> SetAsync(VerbContext verb, ParseResult parse, StatusChange request, string[] messages, CancellationToken cancellationToken)
     {
-        using var host = verb.BuildHost(parse);
+        IReadOnlyDictionary<string, string?>? site = null;
+        if (verb.Deployment(parse) is { } region)
+        {
+            (var exit, site) = Owner(verb, region, request.Slug);
+            if (site is null)
+            {
+                return exit;
+            }
+        }
+
+        using var host = verb.BuildHost(parse, site);
         if (host is null)
         {
             return 2;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Portal.Application;
 using Portal.Application.ContentPipeline;
+using Portal.Application.Deployment;
 using Portal.Places.Catalog;
 
 namespace Portal.Web.Cli;
@@ -34,20 +35,140 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
     }
 
     /// <summary>The application's services for a verb that does not serve; null (after saying why) when the settings are invalid.</summary>
-    public IHost? BuildHost(ParseResult parse, IDictionary<string, string?>? extra = null)
+    /// <param name="services">More services for this host (e.g. one card printer shared by every site of a region).</param>
+    public IHost? BuildHost(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? extra = null, Action<IServiceCollection>? services = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Host.CreateApplicationBuilder(Builder(parse));
+        // Later settings win (a site's own content folder over --content).
+        var settings = Settings(parse);
+        foreach (var (key, value) in extra ?? [])
         {
-            Args = [.. parse.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.AddInMemoryCollection(Settings(parse).Concat(extra ?? new Dictionary<string, string?>()));
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalApplication(builder.Configuration);
+        services?.Invoke(builder.Services);
         Configure?.Invoke(builder.Services);
         var host = builder.Build();
         return SettingsAreValid(host.Services, parse.CommandResult.Command.Name) ? host : null;
+    }
+
+    /// <summary>
+    /// The sites of the region deployment --Portal:Deployment names (each municipality's, then the region's), or null for
+    /// a single municipality. Empty, after saying why, when the deployment cannot be used (exit 2).
+    /// </summary>
+    /// <param name="region">Settings for the whole region (the region's public address), from which each site's are made.</param>
+    public DeploymentSites? Deployment(ParseResult parse, IDictionary<string, string?>? region = null)
+    {
+        var builder = Host.CreateApplicationBuilder(Builder(parse));
+        var settings = Settings(parse);
+        foreach (var (key, value) in region ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        if (builder.Configuration["Portal:Deployment"] is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var (deployment, problems) = RegionDeployment.Load(name, options.ContentPath);
+        if (deployment is null)
+        {
+            Error.WriteLine($"portal {parse.CommandResult.Command.Name}: {string.Join("; ", problems)}");
+            return new DeploymentSites(null, []);
+        }
+
+        var snapshot = builder.Configuration["Portal:Umbraco:SnapshotPath"] ?? new Portal.Content.Umbraco.UmbracoOptions().SnapshotPath;
+        return new DeploymentSites(deployment, deployment.Sites(options, snapshot));
+    }
+
+    /// <summary>This verb's context for one site of a region: every line it writes starts with the site's slug.</summary>
+    public VerbContext For(DeploymentSite site) =>
+        new(new SiteLines(Output, site.Slug), new SiteLines(Error, site.Slug), Configure);
+
+    /// <summary>
+    /// <see cref="WithContentAsync"/> for every site of a region deployment, each with its own services and content: a
+    /// site whose content cannot be used is said (with its slug) and the others still run. The exit code is the worst.
+    /// </summary>
+    /// <param name="shareCardPrinter">One Chromium for every site: starting one takes a second and a half.</param>
+    /// <param name="services">More services for a site's host (the region's directory for the region's own site).</param>
+    /// <param name="sideBySide">How many sites run at once: two keep both cores busy when one site's work waits on another
+    /// program (a print run's PNGs are rendered by pdftoppm while Chromium prints the next site's cards).</param>
+    public async Task<int> ForEachSiteAsync(ParseResult parse, IReadOnlyList<DeploymentSite> sites, Func<SiteRun, Task<int>> work,
+        CancellationToken cancellationToken, IDictionary<string, string?>? extra = null, Action<IServiceProvider>? meanwhile = null,
+        bool shareCardPrinter = false, int sideBySide = 1, Action<DeploymentSite, IServiceCollection>? services = null)
+    {
+        var settings = extra ?? new Dictionary<string, string?>();
+        // The shared printer lives in a host of its own (the first site's settings, no content), until every site is done.
+        using var printerOwner = shareCardPrinter && sites.Count > 0 ? For(sites[0]).BuildHost(parse, sites[0].Settings.Concat(settings)) : null;
+        if (shareCardPrinter && printerOwner is null)
+        {
+            return 2;
+        }
+
+        var printer = printerOwner?.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>();
+        if (printerOwner is not null)
+        {
+            meanwhile?.Invoke(printerOwner.Services);
+        }
+
+        using var turns = new SemaphoreSlim(Math.Max(1, sideBySide));
+        var exits = await Task.WhenAll(sites.Select(async (site, index) =>
+        {
+            await turns.WaitAsync(cancellationToken);
+            try
+            {
+                var verb = For(site);
+                using var host = verb.BuildHost(parse, site.Settings.Concat(settings), collection =>
+                {
+                    services?.Invoke(site, collection);
+                    if (printer is not null)
+                    {
+                        collection.AddSingleton(printer);
+                    }
+                });
+                if (host is null)
+                {
+                    return 2;
+                }
+
+                if (printer is null && index == 0)
+                {
+                    meanwhile?.Invoke(host.Services);
+                }
+
+                var load = await verb.LoadAsync(host.Services, cancellationToken);
+                return load.Data is not { } data ? 1 : await work(new SiteRun(verb, site, host.Services, data, load.Refused));
+            }
+            finally
+            {
+                turns.Release();
+            }
+        }));
+        return exits.DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// A verb's host reads its configuration once: it does not watch appsettings.json, as a server does. Each watcher is an
+    /// inotify instance (128 per user by default), and a region verb builds a host per site beside a running region
+    /// portal that holds a watcher per site already.
+    /// </summary>
+    private static HostApplicationBuilderSettings Builder(ParseResult parse)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["hostBuilder:reloadConfigOnChange"] = "false" });
+        return new HostApplicationBuilderSettings
+        {
+            Args = [.. parse.UnmatchedTokens],
+            ContentRootPath = AppContext.BaseDirectory,
+            Configuration = configuration,
+        };
     }
 
     /// <summary>
@@ -133,5 +254,58 @@ public sealed class VerbContext(TextWriter output, TextWriter error, Action<ISer
         {
             Error.WriteLine($"  {problem.Problem}{(problem.Because.Count > 0 ? $" (because {string.Join(", ", problem.Because)} was refused)" : "")}");
         }
+    }
+}
+
+/// <summary>One site's turn in a region verb: its context (lines with its slug), its services and its content.</summary>
+/// <param name="Refused">The items of its content that were refused (left out).</param>
+public sealed record SiteRun(VerbContext Verb, DeploymentSite Site, IServiceProvider Services, PortalData Data, IReadOnlyList<ItemRefusal> Refused);
+
+/// <summary>The sites of a region deployment, for a verb; no deployment (and no sites) when it could not be read.</summary>
+public sealed record DeploymentSites(RegionDeployment? Deployment, IReadOnlyList<DeploymentSite> Sites);
+
+/// <summary>
+/// Writes every line with a site's slug in front ("wijchen: …"), so a region's output says which site it is about; a
+/// whole line at a time, so two sites working side by side never mix within a line.
+/// </summary>
+public sealed class SiteLines(TextWriter inner, string slug) : TextWriter
+{
+    private readonly System.Text.StringBuilder _line = new();
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        if (value == '\n')
+        {
+            lock (inner)
+            {
+                inner.WriteLine($"{slug}: {_line.ToString().TrimEnd('\r')}");
+            }
+
+            _line.Clear();
+        }
+        else
+        {
+            _line.Append(value);
+        }
+    }
+
+    public override void Write(string? value)
+    {
+        foreach (var c in value ?? "")
+        {
+            Write(c);
+        }
+    }
+
+    public override void Flush()
+    {
+        if (_line.Length > 0)
+        {
+            Write('\n');
+        }
+
+        inner.Flush();
     }
 }
