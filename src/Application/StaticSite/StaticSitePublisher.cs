@@ -7,12 +7,16 @@ using Portal.Pages;
 namespace Portal.Application.StaticSite;
 
 /// <summary>The static fallback site from the served data: the `export-static` verb and the re-export after a publish.</summary>
-/// <param name="region">On a region's own site (registered there only): the municipalities its pages link to.</param>
+/// <param name="region">In a region deployment: the municipalities a region site's pages link to (on a municipality's site,
+/// the region it belongs to).</param>
 public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments documents, CardPrinter printer, IOptions<PortalOptions> options, TimeProvider time,
     Portal.Pages.Styles.SiteStyles styles, OpenData.Cap.CapFeed cap, RegionDirectory? region = null)
 {
     public async Task<StaticExportResult> ExportAsync(PortalData data, string outFolder, Uri? baseUrl, bool withPdf, TextWriter progress)
     {
+        // A region's own static site leaves the card PDFs to the municipalities' sites: each card is printed once, with its
+        // QR code to its own municipality's site (printing all 433 again for the region doubled a cold region export).
+        withPdf &= region is not { IsRegionSite: true };
         // Card PDFs come from the cache when the cards did not change; otherwise the one card printer prints them (and
         // checks they fit) while the pages render, one language after another. Chromium is needed only for a PDF that is
         // not in the cache: the printer says so then, and the export is abandoned before anything is swapped in.
