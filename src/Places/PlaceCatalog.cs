@@ -46,7 +46,12 @@ public sealed class PlaceCatalog
 
         _buurtIndex.Build();
         _assignments = Buurten.ToDictionary(b => b.Code, Assign, StringComparer.Ordinal);
+        // Asked for on every API answer and point page: a region has ten times the buurten of a municipality.
+        _servedBy = Buurten.GroupBy(b => _assignments[b.Code].Primary.Slug, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Buurt>)[.. g], StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, IReadOnlyList<Buurt>> _servedBy;
 
     public string MunicipalityName { get; }
 
@@ -83,7 +88,7 @@ public sealed class PlaceCatalog
     public BuurtAssignment AssignmentFor(Buurt buurt) => _assignments[buurt.Code];
 
     public IEnumerable<Buurt> BuurtenServedBy(SupportPoint point) =>
-        Buurten.Where(b => ReferenceEquals(_assignments[b.Code].Primary, point));
+        _servedBy.TryGetValue(point.Slug, out var served) && ReferenceEquals(FindSupportPoint(point.Slug), point) ? served : [];
 
     public IEnumerable<Buurt> BuurtenWithBackup(SupportPoint point) =>
         Buurten.Where(b => ReferenceEquals(_assignments[b.Code].Secondary, point));
