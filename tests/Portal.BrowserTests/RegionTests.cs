@@ -46,14 +46,13 @@ public sealed class RegionTests(RegionPortalServer server)
 
     public static TheoryData<string> Pages => new()
     {
+        // The region's own home and its answer across a border, Wijchen's home and answer, and Wijchen in Arabic: the
+        // pages are the Nijmegen demo's (checked page by page there), here under another municipality and theme.
         "/",
+        "/opzoeken?postcode=4062AB",
         "/wijchen/",
         "/wijchen/opzoeken?postcode=6602DE&huisnummer=22",
-        "/wijchen/steunpunten",
-        "/wijchen/ar/",
         "/wijchen/ar/opzoeken?postcode=6602DE",
-        "/ar/",
-        "/opzoeken?postcode=4062AB",
     };
 
     [Theory]
