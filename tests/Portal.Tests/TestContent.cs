@@ -55,7 +55,8 @@ public sealed class TestContent : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    private static void Copy(string from, string to)
+    /// <summary>A folder copied whole (a test's own copy of some content).</summary>
+    public static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))

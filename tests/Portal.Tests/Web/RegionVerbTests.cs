@@ -22,7 +22,7 @@ public sealed class RegionVerbTests : IDisposable
         // region's pages.
         var demo = Path.Combine(_content.Root, "regions", "gelderland-zuid");
         var folder = Path.Combine(_content.Root, "regions", Region);
-        Copy(Path.Combine(demo, "region"), Path.Combine(folder, "region"));
+        TestContent.Copy(Path.Combine(demo, "region"), Path.Combine(folder, "region"));
         Directory.CreateDirectory(Path.Combine(folder, "data"));
         string[] codes = ["GM0216", "GM0252"];
         foreach (var file in Directory.GetFiles(Path.Combine(demo, "data"), "vrgz_*"))
@@ -48,7 +48,7 @@ public sealed class RegionVerbTests : IDisposable
 
         foreach (var slug in new[] { "culemborg", "heumen" })
         {
-            Copy(Path.Combine(demo, "gemeenten", slug), Path.Combine(folder, "gemeenten", slug));
+            TestContent.Copy(Path.Combine(demo, "gemeenten", slug), Path.Combine(folder, "gemeenten", slug));
         }
 
         File.WriteAllText(Path.Combine(folder, "deployment.yml"), """
@@ -250,20 +250,6 @@ public sealed class RegionVerbTests : IDisposable
         using var error = new StringWriter();
         var exit = await PortalCommandLine.RunAsync([.. args, "--content", _content.Root, $"--Portal:Deployment={Region}"], output, error);
         return (exit, output.ToString(), error.ToString());
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.GetDirectories(from))
-        {
-            Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
-        }
     }
 
     public void Dispose()
