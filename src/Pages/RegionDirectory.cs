@@ -4,7 +4,7 @@ namespace Portal.Pages;
 public sealed record MunicipalitySite(string Code, string Name, string Slug)
 {
     /// <summary>True for a buurt, wijk or municipality code (BU0296…, WK0296…, GM0296) of this municipality.</summary>
-    public bool Owns(string cbsCode) => cbsCode.Length >= 6 && cbsCode.AsSpan(2, 4).SequenceEqual(Code.AsSpan(2));
+    public bool Owns(string cbsCode) => Portal.Places.CbsCodes.LiesIn(cbsCode, Code);
 }
 
 /// <summary>

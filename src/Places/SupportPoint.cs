@@ -27,7 +27,7 @@ public sealed record SupportPoint(
 
     /// <summary>True when this point may serve the buurt: a municipality assigns its buurten to its own points.</summary>
     public bool MayServe(string buurtCode) =>
-        MunicipalityCode is not { Length: 6 } code || (buurtCode.Length >= 6 && buurtCode.AsSpan(2, 4).SequenceEqual(code.AsSpan(2)));
+        MunicipalityCode is not { } code || CbsCodes.LiesIn(buurtCode, code);
 }
 
 public sealed record Address(string Street, string HouseNumber, string Postcode, string City)

@@ -13,7 +13,7 @@ namespace Portal.Application.Deployment;
 public sealed record Municipality(string Code, string Name, string Slug, IReadOnlyList<string> Hosts, string? Theme, string? UmbracoStartItem)
 {
     /// <summary>True for a buurt, wijk or municipality code (BU0296…, WK0296…, GM0296) of this municipality.</summary>
-    public bool Owns(string cbsCode) => cbsCode.Length >= 6 && cbsCode.AsSpan(2, 4).SequenceEqual(Code.AsSpan(2));
+    public bool Owns(string cbsCode) => Portal.Places.CbsCodes.LiesIn(cbsCode, Code);
 }
 
 /// <summary>

@@ -35,7 +35,7 @@ public sealed record GeographyFiles(string Folder)
 
     /// <summary>True when a CBS code (BU0296…, WK0296…, GM0296) belongs to the municipality read, or every code is read.</summary>
     public bool Includes(string cbsCode) =>
-        MunicipalityCode is not { Length: 6 } municipality || (cbsCode.Length >= 6 && cbsCode.AsSpan(2, 4).SequenceEqual(municipality.AsSpan(2)));
+        MunicipalityCode is not { } municipality || CbsCodes.LiesIn(cbsCode, municipality);
 }
 
 /// <summary>A support-points CSV and the municipality (CBS code) whose points it lists; null when the site is one municipality.</summary>

@@ -23,7 +23,7 @@ public sealed record MunicipalityDto(string Code, string Name, string Slug)
     /// <summary>From the region's list where the site is part of one; else the site's own municipality.</summary>
     public static MunicipalityDto Of(Buurt buurt, PlaceCatalog places, Portal.Pages.RegionDirectory? region)
     {
-        var code = "GM" + buurt.Code[2..6];
+        var code = CbsCodes.MunicipalityOf(buurt.Code);
         if (region?.Municipalities.FirstOrDefault(m => m.Owns(buurt.Code)) is { } site)
         {
             return new MunicipalityDto(site.Code, site.Name, site.Slug);

@@ -21,7 +21,7 @@ internal static class CapArea
 
     /// <summary>"GM0268" from the buurt codes "BU0268…": CBS numbers buurten inside their municipality's code.</summary>
     public static string? MunicipalityCode(PlaceCatalog places) =>
-        places.Buurten.FirstOrDefault() is { Code: { Length: >= 6 } code } && code.StartsWith("BU", StringComparison.Ordinal) ? $"GM{code[2..6]}" : null;
+        places.Buurten.FirstOrDefault() is { Code: { Length: >= 6 } code } && code.StartsWith("BU", StringComparison.Ordinal) ? CbsCodes.MunicipalityOf(code) : null;
 
     public static XElement Municipality(PlaceCatalog places, string description)
     {
