@@ -39,9 +39,9 @@ public sealed record PrintRunOptions(PrintProfile Profile, bool Pdf = true, bool
 /// <summary>
 /// One print run (<see cref="PrintProfile"/>): a PDF per buurt, one combined PDF, for the office profile A4 sheets and
 /// 300 dpi PNGs, for the print-shop profile PDF/X in CMYK, and manifest.csv with print quantities per buurt and wijk
-/// (<see cref="PrintManifest"/>). Chromium prints the combined document once; every other file is made from that PDF by
-/// separate programs while Chromium prints the next (qpdf cuts the pages, pdftoppm renders the PNGs, Ghostscript
-/// converts to PDF/X). Built in a folder beside the target and swapped in at the end, so the output folder is complete
+/// (<see cref="PrintManifest"/>). Chromium prints the combined document once; every other file is made from that PDF
+/// while Chromium prints the next (qpdf cuts the pages, pdftoppm renders the PNGs, PDFsharp imposes the A4 sheets,
+/// Ghostscript converts to PDF/X). Built in a folder beside the target and swapped in at the end, so the output folder is complete
 /// or untouched, never half-written.
 /// </summary>
 public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IProgress<CardBatchStep> progress)
@@ -59,16 +59,17 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
         void Step(string what) => progress.Report(new CardBatchStep(Interlocked.Increment(ref done), total, what));
         var target = Path.GetFullPath(outputFolder);
         var building = Portal.Content.Files.AtomicFolder.Building(target);
+        Task<IReadOnlyList<byte[]>>? rasterising = null;
+        Task? sheets = null;
         try
         {
             var (size, language) = (cards[0].Size, cards[0].Culture.Code);
-            var all = await documents.PrintHtmlAsync(cards, false, run.WithCropMarks);
+            var all = await documents.PrintHtmlAsync(cards, run.WithCropMarks);
             var stem = $"meterkastkaarten-{language}-{size.Name}";
             var combinedFile = Path.Combine(building, $"{stem}.pdf");
             // The RGB print every other file is made from; for PDF/X it is only a step on the way.
             var rgbFile = run.Profile.PdfX ? Path.Combine(building, "rgb.pdf") : combinedFile;
             var files = new Dictionary<string, (string? Pdf, string? Png)>(StringComparer.Ordinal);
-            Task<IReadOnlyList<byte[]>>? rasterising = null;
             var pngClock = new Stopwatch();
             var combinedTime = await printer.PrintAsync(all, async session =>
             {
@@ -88,9 +89,11 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
 
                 if (run.WithSheets)
                 {
-                    await session.SetAsync(await documents.PrintHtmlAsync(cards, true, run.WithCropMarks));
-                    await File.WriteAllBytesAsync(Path.Combine(building, $"{stem}-a4-vellen.pdf"), await session.SheetPdfAsync());
-                    Step($"PDF {stem}-a4-vellen.pdf (A4 sheets)");
+                    sheets = Task.Run(() =>
+                    {
+                        PdfSheets.Impose(rgbFile, Path.Combine(building, $"{stem}-a4-vellen.pdf"), size);
+                        Step($"PDF {stem}-a4-vellen.pdf (A4 sheets)");
+                    });
                 }
 
                 if (run.Pdf && !run.Profile.PdfX)
@@ -129,6 +132,11 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
                 pdfXTime = pdfXClock.Elapsed;
             }
 
+            if (sheets is not null)
+            {
+                await sheets;
+            }
+
             if (rasterising is not null)
             {
                 await WritePngsAsync(building, (await rasterising).Select((png, i) => (cards[i].Buurt.Code, png)), files);
@@ -147,6 +155,15 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
         }
         catch
         {
+            // What runs beside Chromium writes into the folder being removed: let it end first.
+            foreach (var beside in new Task?[] { sheets, rasterising })
+            {
+                if (beside is not null)
+                {
+                    await beside.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+
             if (Directory.Exists(building))
             {
                 Directory.Delete(building, recursive: true);
@@ -172,7 +189,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
             }
             else
             {
-                await session.SetAsync(await documents.PrintHtmlAsync([card], false, cropMarks));
+                await session.SetAsync(await documents.PrintHtmlAsync([card], cropMarks));
                 await File.WriteAllBytesAsync(Path.Combine(building, name), await session.PdfAsync(card.Size));
             }
 

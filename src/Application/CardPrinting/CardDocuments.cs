@@ -21,10 +21,10 @@ public sealed class CardDocuments(PageRenderer renderer, IOptions<PortalOptions>
         [.. data.Places.Buurten.Select(b => Card(data, b, culture, size))];
 
     /// <param name="cropMarks">Marks in the bleed where the card is cut; a print shop may want none.</param>
-    public Task<string> PrintHtmlAsync(IReadOnlyList<MeterkastCard> cards, bool sheets, bool cropMarks = true) =>
+    public Task<string> PrintHtmlAsync(IReadOnlyList<MeterkastCard> cards, bool cropMarks = true) =>
         renderer.RenderAsync<CardPrintDocument>(new Dictionary<string, object?>
         {
-            [nameof(CardPrintDocument.Cards)] = cards, [nameof(CardPrintDocument.Css)] = styles.Card.Text, [nameof(CardPrintDocument.Sheets)] = sheets,
+            [nameof(CardPrintDocument.Cards)] = cards, [nameof(CardPrintDocument.Css)] = styles.Card.Text,
             [nameof(CardPrintDocument.CropMarks)] = cropMarks,
         });
 }

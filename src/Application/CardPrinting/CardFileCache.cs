@@ -22,7 +22,7 @@ public sealed class CardFileCache(CardDocuments documents, CardPrinter printer, 
             return await File.ReadAllBytesAsync(path);
         }
 
-        var html = await documents.PrintHtmlAsync([documents.Card(data, buurt, culture, CardSize.A6)], sheets: false);
+        var html = await documents.PrintHtmlAsync([documents.Card(data, buurt, culture, CardSize.A6)]);
         var bytes = await printer.PrintAsync(html, async session => extension == "pdf"
             ? await session.PdfAsync(CardSize.A6)
             : (await session.PngsAsync(html, CardSize.A6, CardPrinter.PngDpi))[buurt.Code]);

@@ -11,9 +11,6 @@ public sealed class PrintSession(ChromiumCardRenderer chromium, LoadedCards page
 {
     public async Task<byte[]> PdfAsync(CardSize size) => PdfPageBoxes.Correct(await page.PdfAsync(), size);
 
-    /// <summary>A PDF without corrected boxes: A4 sheets for office printers have no bleed.</summary>
-    public Task<byte[]> SheetPdfAsync() => page.PdfAsync();
-
     /// <summary>Loads another document on the same page (same cards in another arrangement: already checked).</summary>
     public Task SetAsync(string html) => page.SetAsync(html);
 

@@ -14,7 +14,7 @@ public sealed class DraftCardPdf(CardDocuments documents, CardPrinter printer)
 {
     public async Task<byte[]> PdfAsync(PortalData draft, Buurt buurt, PortalCulture culture)
     {
-        var html = await documents.PrintHtmlAsync([documents.Card(draft, buurt, culture, CardSize.A6)], sheets: false);
+        var html = await documents.PrintHtmlAsync([documents.Card(draft, buurt, culture, CardSize.A6)]);
         return await printer.PdfAsync(html, CardSize.A6);
     }
 }

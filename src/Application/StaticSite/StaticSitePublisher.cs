@@ -24,7 +24,7 @@ public sealed class StaticSitePublisher(PageRenderer renderer, CardDocuments doc
         Func<Content.Cultures.PortalCulture, IReadOnlyList<MeterkastCard>, Task<byte[]>>? cardPdf = !withPdf ? null
             : async (_, cards) =>
             {
-                var html = await documents.PrintHtmlAsync(cards, false);
+                var html = await documents.PrintHtmlAsync(cards);
                 return await prints.GetOrPrintAsync(html, "pdf", () => printer.PdfAsync(html, CardSize.A6));
             };
         var exporter = new StaticSiteExporter(renderer, time);

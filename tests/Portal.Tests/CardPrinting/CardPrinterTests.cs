@@ -28,7 +28,7 @@ public sealed class CardPrinterTests : IDisposable
         Assert.True(killed > 0, $"no Chromium of this process ({Environment.ProcessId}) found to kill: " + string.Join("; ",
             Process.GetProcesses().Where(p => p.ProcessName.Contains("chrom", StringComparison.OrdinalIgnoreCase)).Select(p => $"{p.Id} {p.ProcessName}")));
         var html = await services.GetRequiredService<CardDocuments>().PrintHtmlAsync(
-            [services.GetRequiredService<CardDocuments>().Card(data, data.Places.Buurten[1], data.Cultures.Default, CardSize.A6)], false);
+            [services.GetRequiredService<CardDocuments>().Card(data, data.Places.Buurten[1], data.Cultures.Default, CardSize.A6)]);
         var second = await printer.PdfAsync(html, CardSize.A6);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(second, 0, 4));
     }

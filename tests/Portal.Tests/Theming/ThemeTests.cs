@@ -69,7 +69,7 @@ public sealed class ThemeTests(PortalFactory standardPortal) : IClassFixture<Por
         Assert.Contains($"--utrecht-button-primary-action-background-color:{Green}", await File.ReadAllTextAsync(Path.Combine(folder, href)));
 
         var documents = services.GetRequiredService<CardDocuments>();
-        var html = await documents.PrintHtmlAsync([documents.Card(data, data.Places.Buurten[0], data.Cultures.Default, CardSize.A6)], sheets: false);
+        var html = await documents.PrintHtmlAsync([documents.Card(data, data.Places.Buurten[0], data.Cultures.Default, CardSize.A6)]);
         Assert.Contains($"--utrecht-button-primary-action-background-color:{Green}", html);
         Assert.Contains("background: var(--mk-brand)", html);
         // Chromium prints the card on the server: the document itself forbids scripts and loads from anywhere.

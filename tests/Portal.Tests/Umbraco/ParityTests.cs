@@ -92,8 +92,8 @@ public sealed class ParityTests : IDisposable
         foreach (var culture in TestPortal.Cultures.All)
         {
             SameText($"cards in {culture.Code}",
-                await cards.PrintHtmlAsync(cards.All(contentData, culture, CardSize.A6), false),
-                await cards.PrintHtmlAsync(cards.All(umbracoData, culture, CardSize.A6), false));
+                await cards.PrintHtmlAsync(cards.All(contentData, culture, CardSize.A6)),
+                await cards.PrintHtmlAsync(cards.All(umbracoData, culture, CardSize.A6)));
         }
 
         var exported = await Task.WhenAll(Export(fromContent, contentData, "content"), Export(fromUmbraco, umbracoData, "umbraco"));
