@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -61,6 +62,7 @@ public static class ApplicationServices
         services.AddSingleton<PageCatalogue.LiveSitemap>();
         services.AddSingleton<StaticSitePublisher>();
         services.AddSingleton<ContentPublisher>();
+        services.TryAddSingleton<RebuildTurns>();
         services.AddSingleton<RebuildLog>();
         services.AddSingleton<ContentServing>();
         services.AddSingleton<Editors.EditorsOverview>();

@@ -131,7 +131,8 @@ public class CardTests(PortalServer server, PrintRun fixture) : IClassFixture<Pr
         Assert.EndsWith(",totaal", lines[^1]);
         Assert.Matches(@"\d+ cards in [\d.]+ s", run.Output);
         // Not a terminal: the steps as plain lines, numbered, the last one the PNGs.
-        Assert.Contains("[4/47] PDF BU02680101 ", run.Output);
+        Assert.Contains("[3/47] PDF BU02680101 ", run.Output);
+        Assert.Contains("[46/47] PDF meterkastkaarten-nl-a6-a4-vellen.pdf (A4 sheets)", run.Output);
         Assert.Contains("[47/47] PNG at 300 dpi: 44 cards", run.Output);
     }
 

@@ -89,11 +89,7 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
 
                 if (run.WithSheets)
                 {
-                    sheets = Task.Run(() =>
-                    {
-                        PdfSheets.Impose(rgbFile, Path.Combine(building, $"{stem}-a4-vellen.pdf"), size);
-                        Step($"PDF {stem}-a4-vellen.pdf (A4 sheets)");
-                    });
+                    sheets = Task.Run(() => PdfSheets.Impose(rgbFile, Path.Combine(building, $"{stem}-a4-vellen.pdf"), size));
                 }
 
                 if (run.Pdf && !run.Profile.PdfX)
@@ -134,7 +130,9 @@ public sealed class CardBatch(CardPrinter printer, CardDocuments documents, IPro
 
             if (sheets is not null)
             {
+                // Said here, not when it ends: the steps keep their numbers from run to run.
                 await sheets;
+                Step($"PDF {stem}-a4-vellen.pdf (A4 sheets)");
             }
 
             if (rasterising is not null)

@@ -28,8 +28,10 @@ public sealed partial class ContentPublisher(
     PortalMetrics metrics,
     IOptions<PortalOptions> options,
     TimeProvider time,
+    RebuildTurns turns,
     ILogger<ContentPublisher> logger) : IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private (PortalData Data, bool Scheduled)? _pending;
     private PortalData? _published;
@@ -123,6 +125,7 @@ public sealed partial class ContentPublisher(
         {
             diskFailed |= await RunAsync("static site", async () =>
             {
+                using var turn = everyPage ? await turns.TakeAsync(_stopping.Token) : null;
                 var clock = Stopwatch.StartNew();
                 var result = everyPage
                     ? await staticSite.ExportAsync(data, site, null, withPdf: true, TextWriter.Null)
@@ -138,6 +141,7 @@ public sealed partial class ContentPublisher(
             _printRunOwed = false;
             var printRunFailed = await RunAsync("print run", async () =>
             {
+                using var turn = await turns.TakeAsync(_stopping.Token);
                 var (plan, problem) = printRuns.Plan(data, new PrintRunRequest(PrintProfile.Office));
                 var result = plan is null ? throw new InvalidOperationException(problem) : await printRuns.RunAsync(data, plan, cards, LineProgress.None);
                 LogDone(logger, "print run", $"{result.Cards} cards in {result.Folder}", data.Content.Version);
@@ -223,6 +227,8 @@ public sealed partial class ContentPublisher(
     public void Dispose()
     {
         _disposed = true;
+        // A rebuild waiting for its turn gives up (reported as nothing: see RunAsync); one under way runs to its end.
+        _stopping.Cancel();
         _schedule?.Dispose();
         _retry?.Dispose();
     }

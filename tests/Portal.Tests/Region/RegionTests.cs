@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Tests.Region;
 
@@ -118,6 +119,31 @@ public sealed class RegionTests(RegionTests.RegionPortal region) : IClassFixture
         Assert.Contains("Disallow: /west-maas-en-waal/api/\n", robots);
         var sitemap = await Client.GetStringAsync("/wijchen/sitemap.xml");
         Assert.Contains("<loc>http://localhost:5000/wijchen/steunpunt/gemeentehuis-wijchen</loc>", sitemap);
+    }
+
+    [Fact]
+    public async Task Every_sites_whole_rebuilds_take_turns_with_the_other_sites()
+    {
+        // Seventeen sites exporting their static copies at once at start held 887 MB: they share the region's turns.
+        var services = region.Factory.Services;
+        var turns = services.GetRequiredService<Portal.Application.Publishing.RebuildTurns>();
+        var sites = services.GetRequiredService<Portal.Web.Hosting.RegionSites>().Hosts;
+        Assert.Equal(16, sites.Count);
+        Assert.All(sites, site => Assert.Same(turns, site.Services.GetRequiredService<Portal.Application.Publishing.RebuildTurns>()));
+
+        // Turns as many as asked for; the next waits until one ends.
+        using var two = new Portal.Application.Publishing.RebuildTurns(2);
+        var first = await two.TakeAsync(CancellationToken.None);
+        using var second = await two.TakeAsync(CancellationToken.None);
+        var third = two.TakeAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(third.IsCompleted);
+        first.Dispose();
+        first.Dispose();
+        (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        // Ended twice, given back once: still one free turn, not two.
+        using var fourth = await two.TakeAsync(CancellationToken.None);
+        Assert.False(two.TakeAsync(CancellationToken.None).IsCompleted);
     }
 
     [Fact]

@@ -56,7 +56,8 @@ public static class RegionHosting
         slot.Deployment = deployment;
         slot.Directory = RegionSites.DirectoryOf(deployment, region.PublicBaseUrl.ToString());
         slot.Sites = RegionSites.Build(deployment, baseSources, region, snapshot,
-            app.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>(), app.Services.GetRequiredService<PortalDataStore>(), configure);
+            app.Services.GetRequiredService<Portal.Application.CardPrinting.CardPrinter>(), app.Services.GetRequiredService<Portal.Application.Publishing.RebuildTurns>(),
+            app.Services.GetRequiredService<PortalDataStore>(), configure);
         // Umbraco's one webhook address is the region host's: it hands every id to each municipality's sync as well.
         slot.SiteQueues = new Portal.Application.Umbraco.UmbracoSiteQueues(
             [.. slot.Sites.Hosts.Select(host => host.Services.GetRequiredService<Portal.Application.Umbraco.UmbracoRefreshQueue>())]);

@@ -38,9 +38,11 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
     /// settings), without the region site's own settings: every municipality starts from it.</param>
     /// <param name="printer">The region host's card printer: one Chromium prints every municipality's cards, one
     /// document at a time (sixteen browsers would each hold a few hundred megabytes for the odd card download).</param>
+    /// <param name="turns">The region's: every site's full static exports and print runs take turns with all the others'.</param>
     /// <param name="regionStore">The region site's data: a municipality's lookup shows the open points across its border.</param>
     public static RegionSites Build(RegionDeployment deployment, IReadOnlyList<IConfigurationSource> baseSources, PortalOptions region,
-        string snapshotPath, Portal.Application.CardPrinting.CardPrinter printer, PortalDataStore regionStore, Action<IServiceCollection>? configure)
+        string snapshotPath, Portal.Application.CardPrinting.CardPrinter printer, Portal.Application.Publishing.RebuildTurns turns, PortalDataStore regionStore,
+        Action<IServiceCollection>? configure)
     {
         var hosts = new List<MunicipalityHost>();
         foreach (var municipality in deployment.Municipalities)
@@ -72,6 +74,7 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
                     : [],
             });
             builder.Services.AddSingleton(printer);
+            builder.Services.AddSingleton(turns);
             configure?.Invoke(builder.Services);
             var server = new ForwardingServer();
             builder.Services.AddSingleton<IServer>(server);
