@@ -105,9 +105,11 @@ public static class Layout
               if (r.width > 2 && r.height > 2 && r.bottom > 0) boxes.push({ r, element, text: node.textContent.trim().slice(0, 40) });
             }
           }
+          // Top to bottom: a box is only compared with those that start above its bottom (a sweep, not every pair).
+          boxes.sort((a, b) => a.r.top - b.r.top);
           const found = [];
           for (let i = 0; i < boxes.length; i++) {
-            for (let j = i + 1; j < boxes.length; j++) {
+            for (let j = i + 1; j < boxes.length && boxes[j].r.top < boxes[i].r.bottom; j++) {
               const a = boxes[i], b = boxes[j];
               if (a.element === b.element || a.element.contains(b.element) || b.element.contains(a.element)) continue;
               const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
