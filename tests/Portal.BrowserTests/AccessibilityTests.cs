@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Portal.BrowserTests;
 
 /// <summary>axe-core in real Chromium, WCAG 2.1 A and AA rules, on every page type in Dutch and in Arabic (right to left).</summary>
-[Collection(AccessibilityPortalServerCollection.Name)]
+[Collection(PortalServerCollection.Name)]
 public class AccessibilityTests(PortalServer server)
 {
     public static TheoryData<string, string> EveryPageTypeInEveryLanguage()

@@ -163,16 +163,6 @@ public sealed class LayoutPortalServerCollection : ICollectionFixture<PortalServ
 }
 
 /// <summary>
-/// The axe pass over every page in both languages, on a portal of its own: on the residents' portal it made that
-/// collection the one the whole run waited for.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class AccessibilityPortalServerCollection : ICollectionFixture<PortalServer>
-{
-    public const string Name = "accessibility portal server";
-}
-
-/// <summary>
 /// The portal during a disruption: an active alert, and support points open, full (with a backup), closed and on
 /// standby, with messages in Dutch and Arabic — the crisis versions of the home, support point, buurt and lookup pages.
 /// </summary>
