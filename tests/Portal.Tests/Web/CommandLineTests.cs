@@ -42,47 +42,23 @@ public class CommandLineTests
     [Fact]
     public async Task The_portal_serves_the_same_whatever_folder_it_is_started_from()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "portal.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        using var process = new PortalProcess([], workingDirectory: "/");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{process.Port}"), Timeout = TimeSpan.FromSeconds(30) };
+        HttpResponseMessage? english = null;
+        for (var attempt = 0; attempt < 600 && english is null && !process.HasExited; attempt++)
         {
-            WorkingDirectory = "/",
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        // Read what it writes, so a full pipe can never block it, and show it if it does not answer.
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            HttpResponseMessage? english = null;
-            for (var attempt = 0; attempt < 600 && english is null && !process.HasExited; attempt++)
+            try
             {
-                try
-                {
-                    english = await http.GetAsync("/en/");
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
+                english = await http.GetAsync("/en/");
             }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
 
-            Assert.True(english?.StatusCode == System.Net.HttpStatusCode.OK,
-                $"no answer ({(process.HasExited ? $"exited {process.ExitCode}" : "still running")}): {string.Join('\n', log)}");
-            Assert.Contains("hreflang=\"uk\"", await english!.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-        }
+        Assert.True(english?.StatusCode == System.Net.HttpStatusCode.OK, $"no answer ({process.Log})");
+        Assert.Contains("hreflang=\"uk\"", await english!.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -189,31 +189,10 @@ public sealed class RegionVerbTests : IDisposable
         // The region portal as it is run, in a process of its own (WebApplicationFactory's settings reach the host only
         // after the deployment has been read).
         var output = Path.Combine(_scratch, "static");
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        using var portal = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "portal.dll"), "--urls", $"http://127.0.0.1:{port}", "--content", _content.Root, $"--Portal:Deployment={Region}",
-                $"--Portal:StaticOutputPath={output}", $"--Portal:PrintCachePath={Path.Combine(_scratch, "prints")}", $"--Portal:CardCachePath={Path.Combine(_scratch, "cards")}",
-                $"--Portal:CapLedgerPath={Path.Combine(_scratch, "cap-ledger.json")}", $"--Portal:RebuildLogPath={Path.Combine(_scratch, "rebuilds.json")}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        portal.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        portal.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        portal.BeginOutputReadLine();
-        portal.BeginErrorReadLine();
-        try
-        {
-            await UpdatesBothStaticCopies(output, () => $"{(portal.HasExited ? $"exited {portal.ExitCode}" : "running")}: {string.Join('\n', log)}");
-        }
-        finally
-        {
-            portal.Kill(entireProcessTree: true);
-        }
+        using var portal = new PortalProcess(["--content", _content.Root, $"--Portal:Deployment={Region}",
+            $"--Portal:StaticOutputPath={output}", $"--Portal:PrintCachePath={Path.Combine(_scratch, "prints")}", $"--Portal:CardCachePath={Path.Combine(_scratch, "cards")}",
+            $"--Portal:CapLedgerPath={Path.Combine(_scratch, "cap-ledger.json")}", $"--Portal:RebuildLogPath={Path.Combine(_scratch, "rebuilds.json")}"]);
+        await UpdatesBothStaticCopies(output, () => portal.Log);
     }
 
     private async Task UpdatesBothStaticCopies(string output, Func<string> log)
