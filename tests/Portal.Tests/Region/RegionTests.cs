@@ -68,6 +68,25 @@ public sealed class RegionTests(RegionTests.RegionPortal region) : IClassFixture
     }
 
     [Fact]
+    public async Task A_municipality_is_its_own_site_on_its_host_name_and_under_its_prefix_in_any_case()
+    {
+        // wijchen.example is Wijchen's host name in deployment.yml: its site at the root, links without a prefix.
+        using var byHost = new HttpRequestMessage(HttpMethod.Get, "/steunpunten");
+        byHost.Headers.Host = "Wijchen.Example";
+        var hosted = await Client.SendAsync(byHost);
+        Assert.Equal(HttpStatusCode.OK, hosted.StatusCode);
+        var page = await hosted.Content.ReadAsStringAsync();
+        Assert.Contains(">Noodsteunpunten Wijchen</a>", page);
+        Assert.DoesNotContain("Gemeentehuis Nijmegen", page);
+        Assert.Contains("href=\"/opzoeken\"", page);
+        Assert.DoesNotContain("href=\"/wijchen/", page);
+
+        // An address typed with capitals still reaches the site; a prefix only counts as a whole segment.
+        Assert.Contains(">Noodsteunpunten Wijchen</a>", await Client.GetStringAsync("/Wijchen/steunpunten"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/wijchenx/steunpunten")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_region_api_names_the_municipality_and_each_municipality_has_its_own_api()
     {
         using var region = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/lookup?postcode=6602DE"));

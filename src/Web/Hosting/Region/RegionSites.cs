@@ -15,22 +15,45 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
     public static RegionDirectory DirectoryOf(RegionDeployment deployment, string regionBaseUrl) =>
         new(deployment.Name, [.. deployment.Municipalities.Select(m => new MunicipalitySite(m.Code, m.Name, m.Slug))], regionBaseUrl);
 
-    public MunicipalityHost? ByHost(string host) =>
-        Hosts.FirstOrDefault(h => h.Municipality.Hosts.Contains(host, StringComparer.OrdinalIgnoreCase));
+    // Found per request: looked up once by name, not searched (a region-wide request would otherwise try every site).
+    private readonly Dictionary<string, MunicipalityHost> _byHost = FirstByKey(
+        hosts.SelectMany(host => host.Municipality.Hosts.Select(name => (name, host))));
+
+    private readonly Dictionary<string, (MunicipalityHost Host, PathString Prefix)> _bySlug = FirstByKey(
+        hosts.Select(host => (host.Municipality.Slug, (host, new PathString("/" + host.Municipality.Slug)))));
+
+    public MunicipalityHost? ByHost(string host) => _byHost.GetValueOrDefault(host);
 
     /// <summary>The site whose prefix the path starts with ("/wijchen" or "/wijchen/…"), with the rest of the path.</summary>
     public (MunicipalityHost Host, PathString Prefix, PathString Remainder)? ByPath(PathString path)
     {
-        foreach (var host in Hosts)
+        var value = path.Value.AsSpan();
+        if (value.Length < 2 || value[0] != '/')
         {
-            var prefix = new PathString("/" + host.Municipality.Slug);
-            if (path.StartsWithSegments(prefix, out var rest))
-            {
-                return (host, prefix, rest.HasValue ? rest : new PathString("/"));
-            }
+            return null;
         }
 
-        return null;
+        var end = value[1..].IndexOf('/');
+        var segment = end < 0 ? value[1..] : value[1..(end + 1)];
+        if (!_bySlug.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(segment, out var site))
+        {
+            return null;
+        }
+
+        var rest = end < 0 ? PathString.Empty : new PathString(path.Value![(end + 1)..]);
+        return (site.Host, site.Prefix, rest.HasValue ? rest : new PathString("/"));
+    }
+
+    /// <summary>Names and prefixes as the address has them, in any case; where two sites claim one, the first keeps it.</summary>
+    private static Dictionary<string, T> FirstByKey<T>(IEnumerable<(string Key, T Value)> pairs)
+    {
+        var found = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in pairs)
+        {
+            found.TryAdd(key, value);
+        }
+
+        return found;
     }
 
     /// <summary>Builds every municipality's site from the region's configuration and its own settings; none started yet.</summary>
