@@ -84,8 +84,10 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
             }
 
             builder.Configuration.AddInMemoryCollection(deployment.SettingsFor(municipality, region, snapshotPath));
-            // The region host logs starting and stopping once for all.
+            // The region host logs starting and stopping once for all, and every request once, with its whole path: a
+            // site that logged its requests again would also start a second activity and log scope per request.
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
             builder.AddPortalWeb();
             var code = municipality.Code;
             builder.Services.AddSingleton(DirectoryOf(deployment, region.PublicBaseUrl.ToString()) with
