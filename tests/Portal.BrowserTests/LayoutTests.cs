@@ -36,9 +36,10 @@ public sealed class GreenStaticSite : StaticSite
 /// <summary>
 /// The screenshot set: every page type at 320, 390 and 1280 px, in Dutch and Arabic, live and static, in the default
 /// theme; a page of each kind of coloured component in the second theme. Each is checked for sideways scrolling and for
-/// text drawn over other text, and saved under screenshots/ beside the tests for a person to look through (the second
-/// theme at 390 px: a theme changes colours, not sizes); the second theme is also run through axe (the first is, on
-/// every page, in <see cref="AccessibilityTests"/> and <see cref="StaticSiteTests"/>).
+/// text drawn over other text; a screenshot of each goes under screenshots/ beside the tests for a person to look
+/// through when asked for (<see cref="Screenshots"/>), and of every page that fails a check always (the second theme at
+/// 390 px: a theme changes colours, not sizes); the second theme is also run through axe (the first is, on every page,
+/// in <see cref="AccessibilityTests"/> and <see cref="StaticSiteTests"/>).
 /// </summary>
 public static class Layout
 {
@@ -198,13 +199,13 @@ public static class Layout
                 problems.Add($"{width} px: heading word or distance broken across lines: {string.Join("; ", broken)}");
             }
 
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", shotName.Split('/')[0], width.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, shotName.Split('/', 2)[1] + ".png") });
             if (axe)
             {
                 problems.AddRange((await Axe.RunAsync(page)).Select(v => $"{width} px: axe {v.Id}: {v.Help} {v.Nodes.FirstOrDefault()}"));
             }
+
+            await Screenshots.SaveAsync(page, Path.Combine(shotName.Split('/')[0], width.ToString(System.Globalization.CultureInfo.InvariantCulture), shotName.Split('/', 2)[1]),
+                failed: problems.Any(p => p.StartsWith($"{width} px:", StringComparison.Ordinal)));
         }
 
         Assert.True(problems.Count == 0, $"{url}: {string.Join(" | ", problems)}");

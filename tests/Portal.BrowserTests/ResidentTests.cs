@@ -125,7 +125,7 @@ public static class Resident
     /// <summary>
     /// At 390 × 844 the top of the postcode field is within the first 600 px, the languages are on one line, and no
     /// heading breaks a word in two.
-    /// A screenshot of the first screen is saved (screenshots/first-screen/) for a person to look at.
+    /// A screenshot of the first screen (screenshots/first-screen/) for a person to look at: when asked for, or when it fails.
     /// </summary>
     public static async Task AssertPostcodeFieldInFirstScreenAsync(IBrowser browser, string url, string shotName)
     {
@@ -135,9 +135,7 @@ public static class Resident
         var broken = await page.EvaluateAsync<string[]>(Layout.BrokenHeadingWords);
         var languageLines = await page.EvalOnSelectorAllAsync<int>(".languages li", "items => new Set(items.map(i => Math.round(i.getBoundingClientRect().top))).size");
         var languageWidths = await page.EvalOnSelectorAllAsync<string>(".languages li", "items => items.map(i => Math.round(i.getBoundingClientRect().width)).join(' + ') + ' of ' + Math.round(items[0].parentElement.getBoundingClientRect().width)");
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots", "first-screen");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, shotName + ".png") });
+        await Screenshots.SaveAsync(page, Path.Combine("first-screen", shotName), failed: top > FirstScreen || languageLines != 1 || broken.Length > 0);
         await page.CloseAsync();
 
         Assert.True(top <= FirstScreen, $"{url}: the postcode field starts at {top:0} px (header {header:0} px); the first screen ends at {FirstScreen}");
