@@ -12,8 +12,6 @@ public static class Screenshots
 {
     public static bool Wanted { get; } = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") is "1" or "true";
 
-    public static string Folder => Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     public static async Task SaveAsync(IPage page, string name, bool failed)
     {
         if (!Wanted && !failed)
@@ -21,7 +19,7 @@ public static class Screenshots
             return;
         }
 
-        var file = Path.Combine(Folder, name + ".png");
+        var file = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
     }

@@ -40,8 +40,8 @@ public sealed class RegionSites(RegionDeployment deployment, IReadOnlyList<Munic
             return null;
         }
 
-        var rest = end < 0 ? PathString.Empty : new PathString(path.Value![(end + 1)..]);
-        return (site.Host, site.Prefix, rest.HasValue ? rest : new PathString("/"));
+        // "/wijchen" is the site's home, as "/wijchen/" is.
+        return (site.Host, site.Prefix, end < 0 ? new PathString("/") : new PathString(path.Value![(end + 1)..]));
     }
 
     /// <summary>Names and prefixes as the address has them, in any case; where two sites claim one, the first keeps it.</summary>
